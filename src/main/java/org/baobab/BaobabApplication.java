@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Baobab: one deployable modular monolith; each top-level package is a module (see docs/modules.md). */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BaobabApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(BaobabApplication.class, args);
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.identity;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.baobab.shared.OrganisationKind;
+import org.baobab.shared.Role;
+
+/**
+ * The signed-in person as other modules see them: who, in which organisations, with which roles. It is the principal
+ * of the security context (kept in the session), so it carries no secret.
+ */
+public record CurrentUser(UUID id, String email, String fullName, String language, List<Membership> memberships)
+        implements Serializable {
+
+    public CurrentUser {
+        memberships = List.copyOf(memberships);
+    }
+
+    /** One role held in one organisation. */
+    public record Membership(
+            UUID organisationId, String organisationName, OrganisationKind kind, String country, Role role)
+            implements Serializable {}
+
+    public boolean hasRole(Role role) {
+        return memberships.stream().anyMatch(m -> m.role() == role);
+    }
+
+    public boolean hasRoleIn(UUID organisationId, Role role) {
+        return memberships.stream().anyMatch(m -> m.organisationId().equals(organisationId) && m.role() == role);
+    }
+
+    /** Whether any of the user's roles makes the second factor mandatory. */
+    public boolean requiresSecondFactor() {
+        return memberships.stream().anyMatch(m -> m.role().requiresSecondFactor());
+    }
+
+    /** The first organisation the user belongs to, the one the pages act for by default. */
+    public Optional<Membership> primaryMembership() {
+        return memberships.stream().findFirst();
+    }
+
+    /** The organisation name the audit journal records for this user's actions. */
+    public String organisationLabel() {
+        return primaryMembership()
+                .map(Membership::organisationId)
+                .map(UUID::toString)
+                .orElse("");
+    }
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.baobab.shared.BaobabException;
+import org.baobab.shared.SharedErrorCode;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns a business-rule violation into what its reader expects: an RFC 9457 problem (with a stable {@code code} and a
+ * translated {@code title} and {@code detail}) for API clients under {@code /api/}, a translated error page for
+ * people. The transaction of the command has already rolled back, so nothing was changed.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorHandling {
+
+    static final URI PROBLEM_BASE = URI.create("https://baobab.example/problems/");
+
+    private final MessageSource messages;
+
+    ErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(BaobabException.class)
+    Object businessError(BaobabException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        String detail = messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
+        int status = e.errorCode().httpStatus();
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+            problem.setType(PROBLEM_BASE.resolve(e.errorCode().code().toLowerCase(Locale.ROOT)));
+            problem.setTitle(messages.getMessage("error.title." + status, null, detail, locale));
+            problem.setProperty("code", e.errorCode().code());
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        response.setStatus(status);
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("status", status);
+        page.addObject("message", detail);
+        page.addObject("code", e.errorCode().code());
+        return page;
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object invalidInput(BindException e, HttpServletRequest request, Locale locale) {
+        String detail = messages.getMessage(SharedErrorCode.INVALID_INPUT.messageKey(), null, locale);
+        if (!isApi(request)) {
+            ModelAndView page = new ModelAndView("error");
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            page.addObject("status", 400);
+            page.addObject("message", detail);
+            return page;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(PROBLEM_BASE.resolve("shared-0002"));
+        problem.setTitle(messages.getMessage("error.title.400", null, locale));
+        problem.setProperty("code", SharedErrorCode.INVALID_INPUT.code());
+        List<Map<String, String>> errors = e.getFieldErrors().stream()
+                .map(f -> Map.of(
+                        "field", f.getField(),
+                        "code", String.valueOf(f.getCode()),
+                        "message", message(f, locale)))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private String message(FieldError error, Locale locale) {
+        return messages.getMessage(error, locale);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A test of the whole application on a real PostgreSQL (the embedded one, started once per test JVM in a temporary
+ * folder and removed at the end), with the demo data loaded and an in-process SMTP server. Every integration test
+ * uses exactly this annotation so that all of them share one Spring context and one database: keep it that way (no
+ * {@code @MockitoBean}, no extra properties) or the suite slows down.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface IntegrationTest {}
