@@ -4,10 +4,12 @@ package org.baobab;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 /** Baobab: one deployable modular monolith; each top-level package is a module (see docs/modules.md). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
 public class BaobabApplication {
     public static void main(String[] args) {
         SpringApplication.run(BaobabApplication.class, args);

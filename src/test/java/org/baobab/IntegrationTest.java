@@ -7,11 +7,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test of the whole application on a real PostgreSQL (the embedded one, started once per test JVM in a temporary
- * folder and removed at the end), with the demo data loaded and an in-process SMTP server. Every integration test
+ * folder and removed at the end), with the demo data loaded, MockMvc available, and mail sent to 127.0.0.1:3025
+ * (where a test that checks mail runs GreenMail). Every integration test
  * uses exactly this annotation so that all of them share one Spring context and one database: keep it that way (no
  * {@code @MockitoBean}, no extra properties) or the suite slows down.
  */
@@ -20,4 +22,5 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureMockMvc
 public @interface IntegrationTest {}

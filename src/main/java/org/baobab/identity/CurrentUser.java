@@ -2,6 +2,7 @@
 package org.baobab.identity;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.baobab.shared.Role;
  * of the security context (kept in the session), so it carries no secret.
  */
 public record CurrentUser(UUID id, String email, String fullName, String language, List<Membership> memberships)
-        implements Serializable {
+        implements Serializable, Principal {
 
     public CurrentUser {
         memberships = List.copyOf(memberships);
@@ -23,6 +24,12 @@ public record CurrentUser(UUID id, String email, String fullName, String languag
     public record Membership(
             UUID organisationId, String organisationName, OrganisationKind kind, String country, Role role)
             implements Serializable {}
+
+    /** The name Spring Session indexes sessions by (so an admin can end all sessions of a user): the e-mail. */
+    @Override
+    public String getName() {
+        return email;
+    }
 
     public boolean hasRole(Role role) {
         return memberships.stream().anyMatch(m -> m.role() == role);

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sent-mail log: one row per mail, with its status. The body is kept only in demo mode (it may hold a one-time
+ * link, which an administrator reading the log must not be able to use).
+ */
+@Repository
+public class MailLog {
+
+    private final JdbcClient jdbc;
+
+    MailLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Entry(
+            UUID id,
+            String recipient,
+            String template,
+            String subject,
+            String status,
+            int attempts,
+            Instant createdAt,
+            @Nullable Instant sentAt,
+            @Nullable String error,
+            @Nullable String body) {}
+
+    /** Records one attempt. The same mail (same key) retried updates its row. */
+    void record(
+            String key,
+            String recipient,
+            String template,
+            String subject,
+            String status,
+            @Nullable String error,
+            @Nullable String body,
+            Instant at) {
+        jdbc.sql("""
+                insert into notifications_mail_log (id, mail_key, recipient, template, subject, status, attempts,
+                                                    created_at, sent_at, error, body)
+                values (:id, :key, :recipient, :template, :subject, :status, 1, :at,
+                        cast(:sentAt as timestamptz), :error, :body)
+                on conflict (mail_key) do update set status = excluded.status,
+                    attempts = notifications_mail_log.attempts + 1, sent_at = excluded.sent_at,
+                    error = excluded.error, body = excluded.body""")
+                .param("id", UUID.randomUUID())
+                .param("key", key)
+                .param("recipient", recipient)
+                .param("template", template)
+                .param("subject", subject)
+                .param("status", status)
+                .param("error", error)
+                .param("body", body)
+                .param("at", Timestamp.from(at))
+                .param("sentAt", "SENT".equals(status) ? Timestamp.from(at) : null)
+                .update();
+    }
+
+    public List<Entry> latest(int limit) {
+        return jdbc.sql("""
+                select id, recipient, template, subject, status, attempts, created_at, sent_at, error, body
+                from notifications_mail_log order by created_at desc limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    Timestamp sent = rs.getTimestamp("sent_at");
+                    return new Entry(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("recipient"),
+                            rs.getString("template"),
+                            rs.getString("subject"),
+                            rs.getString("status"),
+                            rs.getInt("attempts"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            sent == null ? null : sent.toInstant(),
+                            rs.getString("error"),
+                            rs.getString("body"));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.notifications.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.baobab.identity.IdentityEvents;
+import org.baobab.shared.database.DemoMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Sends the mails other modules ask for. It listens after the asking transaction has committed, from the outbox: if
+ * sending fails (SMTP down, timeout), the listener fails, the publication stays incomplete, and {@link MailRetry}
+ * hands it back later; nothing is lost and the user's action was not slowed down.
+ */
+@Component
+class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final TemplateEngine templates;
+    private final MessageSource messages;
+    private final MailLog mailLog;
+    private final DemoMode demoMode;
+    private final Clock clock;
+    private final String from;
+
+    Mailer(
+            ObjectProvider<JavaMailSender> sender,
+            TemplateEngine templates,
+            MessageSource messages,
+            MailLog mailLog,
+            DemoMode demoMode,
+            Clock clock,
+            @Value("${baobab.mail.from}") String from) {
+        this.sender = sender;
+        this.templates = templates;
+        this.messages = messages;
+        this.mailLog = mailLog;
+        this.demoMode = demoMode;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @ApplicationModuleListener
+    void on(IdentityEvents.EmailVerificationRequested event) {
+        send(event, event.userId() + ":verify:" + event.link().hashCode(), Map.of());
+    }
+
+    @ApplicationModuleListener
+    void on(IdentityEvents.PasswordResetRequested event) {
+        send(event, event.userId() + ":reset:" + event.link().hashCode(), Map.of());
+    }
+
+    @ApplicationModuleListener
+    void on(IdentityEvents.MemberInvited event) {
+        send(
+                event,
+                event.organisationId() + ":invite:" + event.recipient() + ":"
+                        + event.link().hashCode(),
+                Map.of(
+                        "organisationName",
+                        event.organisationName(),
+                        "role",
+                        event.role().name()));
+    }
+
+    private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {
+        Locale locale = Locale.forLanguageTag(request.language());
+        Context context = new Context(locale);
+        context.setVariable("name", request.recipientName());
+        context.setVariable("link", request.link());
+        context.setVariable("textDirection", "ar".equals(locale.getLanguage()) ? "rtl" : "ltr");
+        extra.forEach(context::setVariable);
+        String html = templates.process("mail/" + request.template(), context);
+        String subject = messages.getMessage("mail." + request.template() + ".subject", null, locale);
+        String keptBody = demoMode.enabled() ? html : null;
+        JavaMailSender mailSender = sender.getIfAvailable();
+        if (mailSender == null) {
+            // no SMTP server configured (the embedded default): logged, and shown in the demo mailbox in demo mode
+            mailLog.record(
+                    key, request.recipient(), request.template(), subject, "NO_SMTP", null, keptBody, clock.instant());
+            log.info(
+                    "No SMTP server configured: mail '{}' to {} kept in the mail log only",
+                    subject,
+                    request.recipient());
+            return;
+        }
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(request.recipient());
+            helper.setSubject(subject);
+            helper.setText(plainText(html), html);
+            mailSender.send(message);
+            mailLog.record(
+                    key, request.recipient(), request.template(), subject, "SENT", null, keptBody, clock.instant());
+        } catch (MailException | MessagingException e) {
+            mailLog.record(
+                    key,
+                    request.recipient(),
+                    request.template(),
+                    subject,
+                    "RETRYING",
+                    e.getClass().getSimpleName(),
+                    keptBody,
+                    clock.instant());
+            throw new IllegalStateException("Mail to " + request.recipient() + " not sent yet; will retry", e);
+        }
+    }
+
+    /** A readable plain-text alternative for mail clients that do not show HTML. */
+    static String plainText(String html) {
+        return html.replaceAll("(?is)<(head|style|title)[^>]*>.*?</\\1>", "")
+                .replaceAll("(?i)<a [^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", "$2: $1")
+                .replaceAll("(?i)<br\\s*/?>|</p>|</h1>|</li>", "\n")
+                .replaceAll("<[^>]+>", "")
+                .replace("&amp;", "&")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replaceAll("[ \\t]+", " ")
+                .replaceAll("\\n\\s*\\n+", "\n\n")
+                .trim();
+    }
+}

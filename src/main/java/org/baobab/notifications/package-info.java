@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * Mail (and later in-app messages, alert subscriptions and feeds). Every mail is rendered from a localised template
+ * in the recipient's language and sent from the transactional outbox (Spring Modulith's event publication registry):
+ * a mail server that is down delays mail, it never loses it nor blocks the user's action.
+ */
+@ApplicationModule(
+        displayName = "Notifications",
+        allowedDependencies = {"shared", "shared :: database", "identity"})
+@NullMarked
+package org.baobab.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
