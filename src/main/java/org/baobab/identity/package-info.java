@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"shared", "shared :: database"})
+        allowedDependencies = {"shared"})
 @NullMarked
 package org.baobab.identity;
 

@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "shared :: database", "identity"})
+        allowedDependencies = {"shared", "identity"})
 @NullMarked
 package org.baobab.notifications;
 

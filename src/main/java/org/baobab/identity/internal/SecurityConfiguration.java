@@ -84,7 +84,8 @@ class SecurityConfiguration {
                     .permitAll();
             registry.requestMatchers("/actuator/**")
                     .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.PLATFORM_ADMIN.authority());
-            registry.requestMatchers("/api/docs", "/api/docs/**").permitAll();
+            registry.requestMatchers("/api/docs", "/api/docs/**", "/api/docs.yaml", "/api/docs.yaml/**")
+                    .permitAll();
             moduleRules.forEach(rules -> rules.configure(registry));
             registry.anyRequest().hasAuthority(HttpAccessRules.SIGNED_IN);
         });
