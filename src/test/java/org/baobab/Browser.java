@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Chromium (Debian's package, never a downloaded build) driven by Playwright, with axe-core to check each page
+ * against WCAG 2.1 AA. {@code .ci/run} installs the {@code chromium} package; a machine without it fails the browser
+ * tests instead of skipping them.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+    private final String baseUrl;
+
+    public Browser(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.chromium = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(debianChromium())
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
+    }
+
+    /** A new browser window with its own cookies, in French as a first-time visitor from Dakar would have it. */
+    public Page newPage() {
+        return chromium.newContext(new NewContextOptions()
+                        .setBaseURL(baseUrl)
+                        .setLocale("fr-SN")
+                        .setViewportSize(1280, 900))
+                .newPage();
+    }
+
+    /** Fails on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */
+    public static void assertAccessible(Page page) {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(Browser::describe)
+                .toList();
+        assertThat(serious).as("accessibility violations on %s", page.url()).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget()))
+                        .toList();
+    }
+
+    /** Saves a screenshot under {@code target/screenshots/}, for a person to look at. */
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(Path.of("target/screenshots"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target/screenshots", name + ".png"))
+                .setFullPage(true));
+    }
+
+    static Path debianChromium() {
+        String override = System.getenv("CHROMIUM_PATH");
+        if (override != null) {
+            return Path.of(override);
+        }
+        for (String dir : System.getenv("PATH").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "chromium");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(
+                "Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
