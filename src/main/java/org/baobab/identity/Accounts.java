@@ -160,7 +160,7 @@ public class Accounts {
     /** Whether a reset or invitation token can still be used (to show its form, or an error at once). */
     @Transactional(readOnly = true)
     public boolean tokenUsable(String token, String purpose) {
-        return store.tokenForUpdate(hash(token), purpose)
+        return store.token(hash(token), purpose)
                 .filter(t -> t.usedAt() == null && t.expiresAt().isAfter(clock.instant()))
                 .isPresent();
     }

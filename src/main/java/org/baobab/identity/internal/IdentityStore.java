@@ -286,7 +286,16 @@ public class IdentityStore {
 
     /** The token, locked for the transaction so that two concurrent uses cannot both succeed. */
     public Optional<TokenRow> tokenForUpdate(String tokenHash, String purpose) {
-        return jdbc.sql("select * from identity_token where token_hash = :hash and purpose = :purpose for update")
+        return token(tokenHash, purpose, " for update");
+    }
+
+    /** The token, to show whether a link still works (no lock: nothing changes). */
+    public Optional<TokenRow> token(String tokenHash, String purpose) {
+        return token(tokenHash, purpose, "");
+    }
+
+    private Optional<TokenRow> token(String tokenHash, String purpose, String lock) {
+        return jdbc.sql("select * from identity_token where token_hash = :hash and purpose = :purpose" + lock)
                 .param("hash", tokenHash)
                 .param("purpose", purpose)
                 .query((rs, n) -> {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sent-mail log: one row per mail, with its status. The body is kept only in demo mode (it may hold a one-time
@@ -34,8 +36,12 @@ public class MailLog {
             @Nullable String error,
             @Nullable String body) {}
 
-    /** Records one attempt. The same mail (same key) retried updates its row. */
-    void record(
+    /**
+     * Records one attempt. The same mail (same key) retried updates its row. In a transaction of its own: a failed
+     * attempt is logged even though the listener's transaction rolls back to keep the publication incomplete.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(
             String key,
             String recipient,
             String template,

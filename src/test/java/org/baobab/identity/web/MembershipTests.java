@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.baobab.IntegrationTest;
+import org.baobab.WebClient;
+import org.baobab.identity.Accounts;
+import org.baobab.identity.CurrentUser;
+import org.baobab.shared.HttpAccessRules;
+import org.baobab.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** An organisation's admin invites officials and manages their roles; nobody else can. */
+@IntegrationTest
+class MembershipTests {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+
+    MembershipTests(MockMvc mvc, JdbcClient jdbc, Accounts accounts) {
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    @Test
+    void anAdminInvitesACommitteeMemberWhoActivatesTheAccountWithTheRole() throws Exception {
+        CurrentUser prm = demo("prm@sante.demo");
+        UUID ministry = prm.primaryMembership().orElseThrow().organisationId();
+        String email = "nouveau-membre-" + UUID.randomUUID() + "@sante.demo";
+
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/organisation/" + ministry + "/invitations")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(signedIn(prm))
+                                .param("email", email)
+                                .param("fullName", "Seynabou Faye")
+                                .param("role", "COMMITTEE_MEMBER"))
+                .andExpect(redirectedUrl("/organisation/" + ministry + "/members"));
+
+        String link = SignInFlowTests.linkMailedTo(greenMail, email, "Invitation à rejoindre Baobab");
+        WebClient invited = new WebClient(mvc, "10.2.0.1");
+        assertThat(invited.body(link)).contains("Activer votre compte");
+        String token = link.substring(link.indexOf("token=") + 6);
+        invited.post("/invitation", "token", token, "fullName", "Seynabou Faye", "password", SignInFlowTests.PASSWORD)
+                .andExpect(redirectedUrl("/login?welcome"));
+        // the link works once
+        invited.post("/invitation", "token", token, "fullName", "Autre", "password", SignInFlowTests.PASSWORD)
+                .andExpect(status().isBadRequest());
+
+        invited.post("/login", "email", email, "password", SignInFlowTests.PASSWORD)
+                .andExpect(redirectedUrl("/account/second-factor/setup"));
+        UUID userId = jdbc.sql("select id from identity_user where email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+        CurrentUser member = accounts.currentUser(userId).orElseThrow();
+        assertThat(member.hasRoleIn(ministry, Role.COMMITTEE_MEMBER)).isTrue();
+
+        // the admin gives and takes a role
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/organisation/" + ministry + "/members/" + userId + "/roles")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(signedIn(prm))
+                                .param("role", "BUYER")
+                                .param("grant", "true"))
+                .andExpect(redirectedUrl("/organisation/" + ministry + "/members"));
+        assertThat(accounts.currentUser(userId).orElseThrow().hasRoleIn(ministry, Role.BUYER))
+                .isTrue();
+    }
+
+    @Test
+    void theAdminOfAnotherOrganisationCannotInviteIntoThisOne() throws Exception {
+        CurrentUser prm = demo("prm@sante.demo");
+        CurrentUser supplierAdmin = demo("admin@sahel-numerique.demo");
+        UUID ministry = prm.primaryMembership().orElseThrow().organisationId();
+        String email = "intrus-" + UUID.randomUUID() + "@x.sn";
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/organisation/" + ministry + "/invitations")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(signedIn(supplierAdmin))
+                                .param("email", email)
+                                .param("fullName", "Intrus")
+                                .param("role", "BUYER"))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select count(*) from identity_token where email = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aRoleThatDoesNotExistForTheOrganisationKindIsRefused() throws Exception {
+        CurrentUser supplierAdmin = demo("admin@batir-cameroun.demo");
+        UUID company = supplierAdmin.primaryMembership().orElseThrow().organisationId();
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/organisation/" + company + "/invitations")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(signedIn(supplierAdmin))
+                                .param("email", "x-" + UUID.randomUUID() + "@x.cm")
+                                .param("fullName", "X")
+                                .param("role", "REGULATOR_AUDITOR"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anOrganisationKeepsItsLastAdmin() throws Exception {
+        CurrentUser admin = demo("admin@batir-cameroun.demo");
+        UUID company = admin.primaryMembership().orElseThrow().organisationId();
+        mvc.perform(
+                        MockMvcRequestBuilders.post("/organisation/" + company + "/members/" + admin.id() + "/roles")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(signedIn(admin))
+                                .param("role", "SUPPLIER_ADMIN")
+                                .param("grant", "false"))
+                .andExpect(status().isConflict());
+        assertThat(accounts.currentUser(admin.id()).orElseThrow().hasRoleIn(company, Role.SUPPLIER_ADMIN))
+                .isTrue();
+    }
+
+    private CurrentUser demo(String email) {
+        UUID id = jdbc.sql("select id from identity_user where email = :e")
+                .param("e", email)
+                .query(UUID.class)
+                .single();
+        return accounts.currentUser(id).orElseThrow();
+    }
+
+    static RequestPostProcessor signedIn(CurrentUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(HttpAccessRules.SIGNED_IN));
+        user.memberships()
+                .forEach(
+                        m -> authorities.add(new SimpleGrantedAuthority(m.role().authority())));
+        return authentication(new UsernamePasswordAuthenticationToken(user, null, authorities));
+    }
+}
