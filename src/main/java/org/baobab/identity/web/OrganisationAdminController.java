@@ -41,7 +41,7 @@ class OrganisationAdminController {
                         OrganisationKind.CONTRACTING_AUTHORITY,
                         OrganisationKind.CONTROL_BODY,
                         OrganisationKind.REGULATOR));
-        model.addAttribute("countries", RegistrationController.COUNTRIES);
+        model.addAttribute("countries", RegistrationController.countryOptions(locale));
         return "identity/admin-organisations";
     }
 

@@ -54,6 +54,11 @@ class RegistrationController {
 
     @ModelAttribute("countries")
     List<CountryOption> countries(Locale locale) {
+        return countryOptions(locale);
+    }
+
+    /** The countries of {@link #COUNTRIES}, named in the reader's language and sorted by that name. */
+    static List<CountryOption> countryOptions(Locale locale) {
         return COUNTRIES.stream()
                 .map(c -> new CountryOption(c, CountryCode.of(c).displayName(locale)))
                 .sorted(Comparator.comparing(CountryOption::name))
