@@ -30,10 +30,10 @@ public class RulePacks {
     private final Clock clock;
 
     public RulePacks(Clock clock) {
-        this(RulePackLoader.load(RulePackLoader.DEFAULT_ROOT), clock);
-    }
-
-    RulePacks(List<RulePack> packs, Clock clock) {
+        long started = System.nanoTime();
+        List<RulePack> packs = RulePackLoader.load(RulePackLoader.DEFAULT_ROOT);
+        log.info(
+                "Loaded and validated {} rule packs in {} ms", packs.size(), (System.nanoTime() - started) / 1_000_000);
         this.clock = clock;
         Map<CountryCode, RulePack> byCountry = new LinkedHashMap<>();
         packs.forEach(p -> byCountry.put(p.country(), p));
