@@ -32,7 +32,7 @@ public record RulePack(
         LocalizedText name,
         Currency currency,
         ZoneId timeZone,
-        Procedure mainText,
+        LegalText mainText,
         List<Body> bodies,
         List<BuyerCategory> buyerCategories,
         List<Procedure> procedures,

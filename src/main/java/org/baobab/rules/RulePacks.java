@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.baobab.rules.internal.RulePackLoader;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
@@ -49,8 +50,12 @@ public class RulePacks {
                     pack.timeLimits().size(),
                     pack.fees().size(),
                     unverified.size());
-            for (Ruled value : unverified) {
-                log.warn("Rule pack {}: unverified value (warn only, never enforce): {}", pack.country(), label(value));
+            if (!unverified.isEmpty()) {
+                log.warn(
+                        "Rule pack {}: {} unverified values (the platform warns on them, never enforces): {}",
+                        pack.country(),
+                        unverified.size(),
+                        unverified.stream().map(RulePacks::label).collect(Collectors.joining("; ")));
             }
         }
     }
@@ -92,6 +97,8 @@ public class RulePacks {
             what = "preference margin " + m.code();
         } else if (value instanceof PublicHoliday h) {
             what = "holiday " + h.name().fr();
+        } else if (value instanceof LegalText l) {
+            what = "main text " + l.code();
         } else if (value instanceof Body b) {
             what = "body " + b.code();
         }

@@ -28,6 +28,7 @@ import org.baobab.rules.FeeScale;
 import org.baobab.rules.HolidayCalendar;
 import org.baobab.rules.InvalidRulePackException;
 import org.baobab.rules.LegalBasis;
+import org.baobab.rules.LegalText;
 import org.baobab.rules.LocalizedText;
 import org.baobab.rules.Nature;
 import org.baobab.rules.PreferenceMargin;
@@ -107,8 +108,15 @@ public final class RulePackReader {
             throw root.fail("timeZone", "'" + root.text("timeZone") + "' is not a time-zone id like Africa/Dakar");
         }
 
-        YamlNode main = root.object("mainText").onlyKeys(with("code name description"));
-        Procedure mainText = procedureLike(main, ProcurementMethod.OPEN);
+        YamlNode main = root.object("mainText").onlyKeys(with("code name"));
+        Provenance mainProvenance = provenance(main);
+        LegalText mainText = new LegalText(
+                main.text("code"),
+                main.localized("name"),
+                mainProvenance.basis(),
+                mainProvenance.validFrom(),
+                mainProvenance.confidence(),
+                mainProvenance.note());
 
         List<Body> bodies = new ArrayList<>();
         for (YamlNode node : root.list("bodies")) {
