@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.rules.web;
+
+import org.baobab.shared.HttpAccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call the rules module's endpoints: everyone. Procurement rules are public law; bidders, journalists and
+ * other countries' portals must read them without an account.
+ */
+@Configuration(proxyBeanMethods = false)
+class RulesAccessRules {
+
+    @Bean
+    HttpAccessRules rulesRules() {
+        return registry -> registry.requestMatchers("/rules", "/rules/**", "/api/rules", "/api/rules/**")
+                .permitAll();
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.rules.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.baobab.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
+
+/** The public rule pages and API, anonymously, on the whole application. */
+@IntegrationTest
+class RulesPagesTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    RulesPagesTests(Environment environment) {
+        this.base = "http://localhost:" + environment.getRequiredProperty("local.server.port");
+    }
+
+    @Test
+    void indexListsTheShippedPacks() {
+        HttpResponse<String> page = get("/rules");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sénégal", "Cameroun", "href=\"/rules/CI\"");
+    }
+
+    @Test
+    void senegalsPackIsShownInFrenchWithItsLegalBasis() {
+        HttpResponse<String> page = get("/rules/sn");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("lang=\"fr\"", "dir=\"ltr\"")
+                .contains("Règles des marchés publics : Sénégal")
+                .contains("Arrêté ministériel n°16.781 du 16 novembre 2016")
+                .contains("art. 89")
+                .contains("<caption>")
+                .contains("class=\"badge unverified\"")
+                .contains("jours francs et ouvrés")
+                .doesNotContain("??");
+    }
+
+    @Test
+    void arabicIsWrittenRightToLeft() {
+        HttpResponse<String> page = get("/rules/CM?lang=ar");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("dir=\"rtl\"", "الكاميرون").doesNotContain("??");
+    }
+
+    @Test
+    void englishPageOfCoteDIvoire() {
+        HttpResponse<String> page = get("/rules/CI?lang=en");
+
+        assertThat(page.body()).contains("30 calendar days", "art. 64.1").doesNotContain("??");
+    }
+
+    @Test
+    void unknownCountryIsNotFound() {
+        assertThat(get("/rules/XX").statusCode()).isEqualTo(404);
+        assertThat(get("/rules/not-a-country").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rules/XX").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void apiReturnsThePackAsJson() {
+        HttpResponse<String> json = get("/api/rules/CM", "application/json");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(json.body())
+                .contains("\"country\":\"CM\"", "\"currency\":\"XAF\"", "\"procurementMethod\":\"limited\"")
+                .contains("\"confidence\":\"SECONDARY\"", "\"article\":\"art. 27\"", "\"validFrom\":\"2018-06-20\"");
+    }
+
+    private HttpResponse<String> get(String path) {
+        return get(path, "text/html");
+    }
+
+    private HttpResponse<String> get(String path, String accept) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Accept", accept)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
