@@ -102,6 +102,11 @@ class EndpointAuthorizationTests {
                 "POST /organisation/{id}/members/{userId}/roles", anyOf(Role.ORGANISATION_ADMIN, Role.SUPPLIER_ADMIN));
         RULES.put("GET /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
         RULES.put("POST /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
+        // rules
+        RULES.put("GET /rules", PUBLIC);
+        RULES.put("GET /rules/{country}", PUBLIC);
+        RULES.put("GET /api/rules", PUBLIC);
+        RULES.put("GET /api/rules/{country}", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API

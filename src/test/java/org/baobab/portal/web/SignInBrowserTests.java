@@ -78,7 +78,9 @@ class SignInBrowserTests {
     void publicPagesAreAccessibleAndLightWithoutJavaScript() {
         try (Browser browser = new Browser(port)) {
             Page page = browser.newPage();
-            for (String path : new String[] {"/", "/register", "/password/forgot", "/login?lang=en"}) {
+            for (String path : new String[] {
+                "/", "/register", "/password/forgot", "/login?lang=en", "/rules", "/rules/SN", "/rules/CM?lang=ar"
+            }) {
                 var response = page.navigate(path);
                 assertThat(response.status()).isEqualTo(200);
                 Browser.assertAccessible(page);
