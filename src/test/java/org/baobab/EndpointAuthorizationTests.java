@@ -107,6 +107,11 @@ class EndpointAuthorizationTests {
         RULES.put("GET /rules/{country}", PUBLIC);
         RULES.put("GET /api/rules", PUBLIC);
         RULES.put("GET /api/rules/{country}", PUBLIC);
+        // audit
+        RULES.put("GET /api/audit/verification", anyOf(Role.REGULATOR_AUDITOR));
+        RULES.put("GET /api/audit/entries", anyOf(Role.REGULATOR_AUDITOR));
+        RULES.put("GET /api/audit/checkpoints", PUBLIC);
+        RULES.put("GET /api/platform/signing-key", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API

@@ -52,9 +52,14 @@ public class RulePacks {
                     unverified.size());
             if (!unverified.isEmpty()) {
                 log.warn(
-                        "Rule pack {}: {} unverified values (the platform warns on them, never enforces): {}",
+                        "Rule pack {}: {} unverified values: the platform warns on them, never enforces them"
+                                + " (listed at /rules/{} and at DEBUG level)",
                         pack.country(),
                         unverified.size(),
+                        pack.country());
+                log.debug(
+                        "Rule pack {} unverified values: {}",
+                        pack.country(),
                         unverified.stream().map(RulePacks::label).collect(Collectors.joining("; ")));
             }
         }

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.baobab.audit.ChainVerification.BrokenLink;
+import org.baobab.audit.internal.ChainHash;
+import org.baobab.audit.internal.JournalStore;
+import org.baobab.audit.internal.JournalStore.Checkpoint;
+import org.baobab.shared.signing.PlatformSigningKey;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules and auditors ask of the journal: its entries, signed checkpoints of its head, and a full
+ * re-verification of the chain.
+ */
+@Service
+public class AuditJournal {
+
+    private final JournalStore store;
+    private final PlatformSigningKey signingKey;
+    private final Clock clock;
+
+    AuditJournal(JournalStore store, PlatformSigningKey signingKey, Clock clock) {
+        this.store = store;
+        this.signingKey = signingKey;
+        this.clock = clock;
+    }
+
+    /** The latest entries, newest first, optionally filtered; {@code beforeSeq} pages back. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> entries(
+            @Nullable String action,
+            @Nullable String subjectType,
+            @Nullable String subjectId,
+            @Nullable Long beforeSeq,
+            int limit) {
+        return store.latest(action, subjectType, subjectId, beforeSeq, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** A signed checkpoint of a journal's head. */
+    public record SignedCheckpoint(long seq, String entryHash, Instant signedAt, String keyId, String signature) {
+
+        /** The exact bytes that were signed: canonical JSON of seq, entryHash, signedAt and keyId. */
+        public byte[] signedBytes() {
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("seq", seq);
+            statement.put("entryHash", entryHash);
+            statement.put("signedAt", signedAt.toString());
+            statement.put("keyId", keyId);
+            return CanonicalJson.write(statement).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Signs the current head, if the chain grew since the last checkpoint (run by the {@code audit-checkpoint} job).
+     */
+    @Transactional
+    public Optional<SignedCheckpoint> checkpoint() {
+        Optional<JournalStore.Head> head = store.head();
+        if (head.isEmpty()
+                || store.lastCheckpoint().map(c -> c.seq() >= head.get().seq()).orElse(false)) {
+            return Optional.empty();
+        }
+        Instant now = ChainHash.precision(clock.instant());
+        SignedCheckpoint unsigned =
+                new SignedCheckpoint(head.get().seq(), head.get().hash(), now, signingKey.keyId(), "");
+        String signature = Base64.getEncoder().encodeToString(signingKey.sign(unsigned.signedBytes()));
+        store.insertCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature);
+        return Optional.of(
+                new SignedCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature));
+    }
+
+    /** Published checkpoints, newest first. */
+    @Transactional(readOnly = true)
+    public List<SignedCheckpoint> checkpoints(@Nullable Long beforeId, int limit) {
+        return store.checkpoints(beforeId, Math.max(1, Math.min(limit, 500))).stream()
+                .map(AuditJournal::signed)
+                .toList();
+    }
+
+    private static SignedCheckpoint signed(Checkpoint c) {
+        return new SignedCheckpoint(c.seq(), c.entryHash(), c.signedAt(), c.keyId(), c.signature());
+    }
+
+    /**
+     * Re-walks the whole chain: every entry's hash against its content, every link against the entry before, the
+     * sequence without gaps, and every checkpoint's signature and hash. Streams the journal, so its size does not
+     * matter for memory.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        Map<Long, List<Checkpoint>> checkpoints = new HashMap<>();
+        store.allCheckpoints()
+                .forEach(c -> checkpoints
+                        .computeIfAbsent(c.seq(), s -> new java.util.ArrayList<>())
+                        .add(c));
+        long checked = 0;
+        long checkpointsChecked = 0;
+        String previous = ChainHash.GENESIS;
+        long expectedSeq = 1;
+        BrokenLink broken = null;
+        try (Stream<AuditEntry> entries = store.streamAll()) {
+            for (AuditEntry e : (Iterable<AuditEntry>) entries::iterator) {
+                if (e.seq() != expectedSeq) {
+                    broken = new BrokenLink(expectedSeq, "entry missing: the sequence jumps to " + e.seq());
+                    break;
+                }
+                if (!e.previousHash().equals(previous)) {
+                    broken = new BrokenLink(e.seq(), "previous hash does not match the entry before");
+                    break;
+                }
+                String recomputed = ChainHash.of(
+                        e.previousHash(),
+                        e.seq(),
+                        e.occurredAt(),
+                        e.actor(),
+                        e.organisation(),
+                        e.action(),
+                        e.subjectType(),
+                        e.subjectId(),
+                        e.legalReason(),
+                        e.payload());
+                if (!recomputed.equals(e.entryHash())) {
+                    broken = new BrokenLink(e.seq(), "entry hash does not match its content");
+                    break;
+                }
+                for (Checkpoint c : checkpoints.getOrDefault(e.seq(), List.of())) {
+                    checkpointsChecked++;
+                    String problem = checkpointProblem(c, e.entryHash());
+                    if (problem != null) {
+                        broken = new BrokenLink(e.seq(), problem);
+                        break;
+                    }
+                }
+                if (broken != null) {
+                    break;
+                }
+                previous = e.entryHash();
+                expectedSeq++;
+                checked++;
+            }
+        }
+        if (broken == null) {
+            long lastSeq = expectedSeq - 1;
+            Optional<Checkpoint> beyond = checkpoints.values().stream()
+                    .flatMap(List::stream)
+                    .filter(c -> c.seq() > lastSeq)
+                    .findFirst();
+            if (beyond.isPresent()) {
+                broken = new BrokenLink(
+                        beyond.get().seq(), "a signed checkpoint names an entry that is no longer in the journal");
+            }
+        }
+        return new ChainVerification(
+                broken == null, checked, checkpointsChecked, broken, expectedSeq - 1, previous, clock.instant());
+    }
+
+    private @Nullable String checkpointProblem(Checkpoint c, String entryHash) {
+        if (!c.entryHash().equals(entryHash)) {
+            return "signed checkpoint " + c.id() + " does not match the entry";
+        }
+        if (!c.keyId().equals(signingKey.keyId())) {
+            return "signed checkpoint " + c.id() + " is signed by an unknown key " + c.keyId();
+        }
+        SignedCheckpoint signed = signed(c);
+        boolean valid;
+        try {
+            valid = signingKey.verify(signed.signedBytes(), Base64.getDecoder().decode(c.signature()));
+        } catch (IllegalArgumentException notBase64) {
+            valid = false;
+        }
+        return valid ? null : "signed checkpoint " + c.id() + " has an invalid signature";
+    }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.audit.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import org.baobab.audit.AuditJournal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Signs the journal's head every {@code baobab.audit.checkpoint-interval} (one hour by default), on one node at a
+ * time. A published signed head makes any later rewrite of the history before it visible.
+ */
+@Configuration(proxyBeanMethods = false)
+class CheckpointJob {
+
+    @Bean
+    RecurringTask<Void> auditCheckpoint(
+            AuditJournal journal, @Value("${baobab.audit.checkpoint-interval:1h}") Duration interval) {
+        return Tasks.recurring("audit-checkpoint", FixedDelay.of(interval))
+                .execute((instance, context) -> journal.checkpoint());
+    }
+}

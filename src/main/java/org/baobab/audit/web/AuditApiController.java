@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.audit.web;
+
+import java.util.List;
+import java.util.Map;
+import org.baobab.audit.AuditEntry;
+import org.baobab.audit.AuditJournal;
+import org.baobab.audit.ChainVerification;
+import org.baobab.shared.HttpAccessRules;
+import org.baobab.shared.Role;
+import org.baobab.shared.signing.PlatformSigningKey;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The journal's API: the chain verification and the entries for the regulator's auditors; the signed checkpoints and
+ * the platform's public key for everyone, so that anyone can keep copies and notice a rewritten history.
+ */
+@RestController
+class AuditApiController {
+
+    private final AuditJournal journal;
+    private final PlatformSigningKey signingKey;
+
+    AuditApiController(AuditJournal journal, PlatformSigningKey signingKey) {
+        this.journal = journal;
+        this.signingKey = signingKey;
+    }
+
+    @GetMapping("/api/audit/verification")
+    ChainVerification verification() {
+        return journal.verify();
+    }
+
+    @GetMapping("/api/audit/entries")
+    List<AuditEntry> entries(
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String subjectType,
+            @RequestParam(required = false) @Nullable String subjectId,
+            @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(defaultValue = "50") int limit) {
+        return journal.entries(action, subjectType, subjectId, before, limit);
+    }
+
+    @GetMapping("/api/audit/checkpoints")
+    List<AuditJournal.SignedCheckpoint> checkpoints(
+            @RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "50") int limit) {
+        return journal.checkpoints(before, limit);
+    }
+
+    @GetMapping("/api/platform/signing-key")
+    Map<String, String> signingKey() {
+        return Map.of(
+                "algorithm", "Ed25519",
+                "keyId", signingKey.keyId(),
+                "publicKey", signingKey.publicKeyBase64(),
+                "pem", signingKey.publicKeyPem());
+    }
+
+    @Bean
+    static HttpAccessRules auditRules() {
+        return registry -> {
+            registry.requestMatchers("/api/audit/verification", "/api/audit/entries")
+                    .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.REGULATOR_AUDITOR.authority());
+            registry.requestMatchers("/api/audit/checkpoints", "/api/platform/signing-key")
+                    .permitAll();
+        };
+    }
+}
