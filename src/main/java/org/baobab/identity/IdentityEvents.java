@@ -34,6 +34,26 @@ public final class IdentityEvents {
         String link();
     }
 
+    /** An event about one user account, acting for no particular organisation. */
+    public interface AboutUser extends AuditableEvent {
+        UUID userId();
+
+        @Override
+        default @Nullable String organisation() {
+            return null;
+        }
+
+        @Override
+        default String subjectType() {
+            return "user";
+        }
+
+        @Override
+        default String subjectId() {
+            return userId().toString();
+        }
+    }
+
     public record OrganisationRegistered(
             String actor, UUID organisationId, String name, OrganisationKind kind, String country)
             implements AuditableEvent {
@@ -96,15 +116,10 @@ public final class IdentityEvents {
 
     public record EmailVerificationRequested(
             UUID userId, String recipient, String recipientName, String language, String link)
-            implements AuditableEvent, MailRequest {
+            implements AboutUser, MailRequest {
         @Override
         public String actor() {
             return recipient;
-        }
-
-        @Override
-        public @Nullable String organisation() {
-            return null;
         }
 
         @Override
@@ -113,74 +128,34 @@ public final class IdentityEvents {
         }
 
         @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
-        }
-
-        @Override
         public String template() {
             return "verify-email";
         }
     }
 
-    public record EmailVerified(UUID userId, String email) implements AuditableEvent {
+    public record EmailVerified(UUID userId, String email) implements AboutUser {
         @Override
         public String actor() {
             return email;
         }
 
         @Override
-        public @Nullable String organisation() {
-            return null;
-        }
-
-        @Override
         public String action() {
             return "identity.email-verified";
-        }
-
-        @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
         }
     }
 
     public record PasswordResetRequested(
             UUID userId, String recipient, String recipientName, String language, String link, String ip)
-            implements AuditableEvent, MailRequest {
+            implements AboutUser, MailRequest {
         @Override
         public String actor() {
             return "anonymous";
         }
 
         @Override
-        public @Nullable String organisation() {
-            return null;
-        }
-
-        @Override
         public String action() {
             return "identity.password-reset-requested";
-        }
-
-        @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
         }
 
         @Override
@@ -194,30 +169,15 @@ public final class IdentityEvents {
         }
     }
 
-    public record PasswordChanged(UUID userId, String email, String how) implements AuditableEvent {
+    public record PasswordChanged(UUID userId, String email, String how) implements AboutUser {
         @Override
         public String actor() {
             return email;
         }
 
         @Override
-        public @Nullable String organisation() {
-            return null;
-        }
-
-        @Override
         public String action() {
             return "identity.password-changed";
-        }
-
-        @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
         }
 
         @Override
@@ -296,57 +256,27 @@ public final class IdentityEvents {
         }
     }
 
-    public record SecondFactorEnrolled(UUID userId, String email) implements AuditableEvent {
+    public record SecondFactorEnrolled(UUID userId, String email) implements AboutUser {
         @Override
         public String actor() {
             return email;
-        }
-
-        @Override
-        public @Nullable String organisation() {
-            return null;
         }
 
         @Override
         public String action() {
             return "identity.second-factor-enrolled";
         }
-
-        @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
-        }
     }
 
-    public record LoginSucceeded(UUID userId, String email, String ip, boolean secondFactor) implements AuditableEvent {
+    public record LoginSucceeded(UUID userId, String email, String ip, boolean secondFactor) implements AboutUser {
         @Override
         public String actor() {
             return email;
         }
 
         @Override
-        public @Nullable String organisation() {
-            return null;
-        }
-
-        @Override
         public String action() {
             return "identity.login-succeeded";
-        }
-
-        @Override
-        public String subjectType() {
-            return "user";
-        }
-
-        @Override
-        public String subjectId() {
-            return userId.toString();
         }
 
         @Override
