@@ -111,6 +111,8 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/audit/verification", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/audit/entries", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/audit/checkpoints", PUBLIC);
+        RULES.put("GET /audit", anyOf(Role.REGULATOR_AUDITOR));
+        RULES.put("GET /audit/verification", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/platform/signing-key", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);

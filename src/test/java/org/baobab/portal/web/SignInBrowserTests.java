@@ -75,6 +75,42 @@ class SignInBrowserTests {
     }
 
     @Test
+    void anAuditorReadsTheJournalAndVerifiesTheChain() throws InterruptedException {
+        try (Browser browser = new Browser(port)) {
+            Page page = browser.newPage();
+            page.navigate("/audit");
+            page.waitForURL("**/login");
+            page.getByLabel("Adresse e-mail").fill("auditeur@arcop.demo");
+            page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
+            page.locator("main button[type=submit]").click();
+            page.waitForURL("**/login/second-factor");
+            // another test may have used this step's code for the same demo account: a replay is refused, so wait
+            for (int attempt = 0; attempt < 3 && page.url().contains("second-factor"); attempt++) {
+                page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
+                page.locator("main button[type=submit]").click();
+                page.waitForLoadState();
+                if (page.url().contains("second-factor")) {
+                    Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
+                }
+            }
+            page.waitForURL("**/audit?continue");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Journal d'audit");
+            assertThat(page.locator("tbody tr").count()).isPositive();
+            Browser.assertAccessible(page);
+            page.getByLabel("Action").fill("identity.login-succeeded");
+            page.locator("form.filters button").click();
+            page.waitForURL("**action=identity.login-succeeded**");
+            assertThat(page.locator("tbody").textContent()).contains("identity.login-succeeded");
+
+            page.locator("a[href$='/audit/verification']").first().click();
+            page.waitForURL("**/audit/verification");
+            assertThat(page.locator("[role=status]").textContent()).contains("La chaîne est intacte");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "audit-verification");
+        }
+    }
+
+    @Test
     void publicPagesAreAccessibleAndLightWithoutJavaScript() {
         try (Browser browser = new Browser(port)) {
             Page page = browser.newPage();
