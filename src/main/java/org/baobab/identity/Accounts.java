@@ -165,8 +165,11 @@ public class Accounts {
                 .isPresent();
     }
 
-    /** Sets a new password with a reset link; this also unlocks the account and verifies the address. */
-    public void resetPassword(String token, String newPassword) {
+    /**
+     * Sets a new password with a reset link; this also unlocks the account and verifies the address. Returns the
+     * account's e-mail.
+     */
+    public String resetPassword(String token, String newPassword) {
         TokenRow row = store.tokenForUpdate(hash(token), RESET_PASSWORD)
                 .filter(t -> t.usedAt() == null && t.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new BaobabException(IdentityErrorCode.TOKEN_INVALID));
@@ -176,6 +179,7 @@ public class Accounts {
         store.updatePassword(userId, passwordEncoder.encode(newPassword));
         store.markEmailVerified(userId);
         events.publishEvent(new PasswordChanged(userId, row.email(), "reset-link"));
+        return row.email();
     }
 
     /**

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.identity.internal.SessionTermination;
 import org.baobab.shared.BaobabException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountController {
 
     private final Accounts accounts;
+    private final SessionTermination sessions;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, SessionTermination sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping("/account")
@@ -33,6 +37,7 @@ class AccountController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam String currentPassword,
             @RequestParam String password,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         model.addAttribute("user", user);
@@ -43,6 +48,8 @@ class AccountController {
             response.setStatus(400);
             return "identity/account";
         }
+        // other sessions of this account (another browser, a stolen cookie) end; this one goes on
+        sessions.endAllExcept(user.email(), request.getSession().getId());
         return "redirect:/account?passwordChanged";
     }
 }

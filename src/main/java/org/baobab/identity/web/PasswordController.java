@@ -4,6 +4,7 @@ package org.baobab.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.baobab.identity.Accounts;
+import org.baobab.identity.internal.SessionTermination;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.SignInHandlers;
 import org.baobab.shared.BaobabException;
@@ -22,10 +23,12 @@ class PasswordController {
 
     private final Accounts accounts;
     private final SignIn signIn;
+    private final SessionTermination sessions;
 
-    PasswordController(Accounts accounts, SignIn signIn) {
+    PasswordController(Accounts accounts, SignIn signIn, SessionTermination sessions) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.sessions = sessions;
     }
 
     @GetMapping("/password/forgot")
@@ -73,7 +76,9 @@ class PasswordController {
             return "identity/password-reset";
         }
         try {
-            accounts.resetPassword(token, password);
+            String email = accounts.resetPassword(token, password);
+            // whoever held the old password is signed out everywhere
+            sessions.endAllExcept(email, null);
         } catch (BaobabException e) {
             model.addAttribute("passwordError", e.errorCode().messageKey());
             model.addAttribute("invalid", "IDENTITY-0004".equals(e.errorCode().code()));

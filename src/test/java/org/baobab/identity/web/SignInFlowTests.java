@@ -224,11 +224,31 @@ class SignInFlowTests {
         browser.post("/password/forgot", "email", "personne-" + UUID.randomUUID() + "@x.sn")
                 .andExpect(content().string(containsString("Si un compte utilise cette adresse")));
 
+        // a session signed in with the old password (say, on a stolen laptop)
+        WebClient elsewhere = browser();
+        elsewhere
+                .post("/login", "email", email, "password", PASSWORD)
+                .andExpect(redirectedUrl("/account/second-factor/setup"));
+        elsewhere.get("/account/second-factor/setup").andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .as("the session is indexed by the account's e-mail")
+                .isPositive();
+
         String link = linkMailedTo(email, "Choisir un nouveau mot de passe Baobab");
         String token = link.substring(link.indexOf("token=") + 6);
         String newPassword = "une autre phrase de passe 2027";
         browser.post("/password/reset", "token", token, "password", newPassword, "confirmation", newPassword)
                 .andExpect(redirectedUrl("/login?reset"));
+        // that session has ended
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = :e")
+                        .param("e", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        elsewhere.get("/account/second-factor/setup").andExpect(status().isUnauthorized());
         browser.post("/password/reset", "token", token, "password", newPassword, "confirmation", newPassword)
                 .andExpect(status().isBadRequest());
         browser().post("/login", "email", email, "password", PASSWORD).andExpect(redirectedUrl("/login?error"));
