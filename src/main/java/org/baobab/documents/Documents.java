@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.documents;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.baobab.documents.internal.BlobStore;
+import org.baobab.documents.internal.DocumentsStore;
+import org.baobab.documents.internal.Intake;
+import org.baobab.shared.BaobabException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The document store every module uses: files are kept once, under the SHA-256 of their bytes, and never change.
+ * Storing checks the size limit and what the bytes really are; reading checks that they were not altered.
+ */
+@Service
+public class Documents {
+
+    private final Intake intake;
+    private final BlobStore blobs;
+    private final DocumentsStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Documents(Intake intake, BlobStore blobs, DocumentsStore store, ApplicationEventPublisher events, Clock clock) {
+        this.intake = intake;
+        this.blobs = blobs;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the content read from the stream (the caller closes it) and journals the upload.
+     *
+     * @param fileName the name the file came with; only its last path segment is kept
+     * @param declaredType the content type the sender claimed, if any; it must agree with the bytes
+     * @param actor who uploads (an e-mail, or {@code system})
+     * @param organisation the organisation the actor acts for, if any
+     * @throws BaobabException {@code DOCUMENTS-0001} too large, {@code -0002} type not accepted, {@code -0003} the
+     *     bytes are not what the name or declared type says
+     */
+    @Transactional
+    public StoredDocument store(
+            InputStream content,
+            String fileName,
+            @Nullable String declaredType,
+            String actor,
+            @Nullable String organisation) {
+        String name = Intake.cleanName(fileName);
+        Intake.Accepted accepted = intake.accept(content, name, declaredType);
+        String sha256 = accepted.blob().sha256();
+        long size = accepted.blob().size();
+        Instant now = clock.instant();
+        try {
+            blobs.put(accepted.blob());
+        } finally {
+            blobs.discard(accepted.blob());
+        }
+        String contentType = store.insertBlobIfAbsent(sha256, size, accepted.contentType(), now);
+        store.insertUpload(UUID.randomUUID(), sha256, name, actor, organisation, now);
+        events.publishEvent(new DocumentStored(actor, organisation, sha256, name, contentType, size));
+        return new StoredDocument(sha256, size, contentType, name, now);
+    }
+
+    /** The document's size, type, first name and storage time. */
+    @Transactional(readOnly = true)
+    public StoredDocument metadata(String sha256) {
+        String address = address(sha256);
+        return store.document(address)
+                .orElseThrow(() -> new BaobabException(DocumentsErrorCode.UNKNOWN_DOCUMENT, address));
+    }
+
+    /**
+     * The document's bytes; the caller closes the stream. Reading to the end throws {@code DOCUMENTS-0006} if the
+     * stored bytes were altered.
+     */
+    public InputStream open(String sha256) {
+        return blobs.open(metadata(sha256).sha256());
+    }
+
+    private static String address(String sha256) {
+        if (!BlobStore.ADDRESS.matcher(sha256).matches()) {
+            throw new BaobabException(
+                    DocumentsErrorCode.BAD_ADDRESS, sha256.length() > 80 ? sha256.substring(0, 80) : sha256);
+        }
+        return sha256;
+    }
+}
