@@ -114,6 +114,9 @@ class EndpointAuthorizationTests {
         RULES.put("GET /audit", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /audit/verification", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/platform/signing-key", PUBLIC);
+        // documents
+        RULES.put("POST /api/documents", SIGNED_IN);
+        RULES.put("GET /documents/{sha256}", SIGNED_IN);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API
