@@ -23,7 +23,6 @@ import org.baobab.identity.IdentityEvents.RoleChanged;
 import org.baobab.identity.IdentityEvents.UserRegistered;
 import org.baobab.identity.internal.IdentityStore;
 import org.baobab.identity.internal.IdentityStore.MemberRow;
-import org.baobab.identity.internal.IdentityStore.OrganisationRow;
 import org.baobab.identity.internal.IdentityStore.TokenRow;
 import org.baobab.identity.internal.IdentityStore.UserRow;
 import org.baobab.shared.BaobabException;
@@ -214,7 +213,7 @@ public class Accounts {
 
     private void sendInvitation(
             CurrentUser actor, UUID organisationId, String email, String name, Role role, String language) {
-        OrganisationRow organisation =
+        Organisation organisation =
                 store.organisation(organisationId).orElseThrow(() -> new NotFoundException(organisationId));
         if (!role.allowedIn(organisation.kind())) {
             throw new BaobabException(IdentityErrorCode.ROLE_NOT_ALLOWED, role.name());
@@ -269,7 +268,7 @@ public class Accounts {
     /** Gives a member one more role in the organisation. */
     public void grantRole(CurrentUser actor, UUID organisationId, UUID userId, Role role) {
         requireAdmin(actor, organisationId);
-        OrganisationRow organisation =
+        Organisation organisation =
                 store.organisation(organisationId).orElseThrow(() -> new NotFoundException(organisationId));
         if (!role.allowedIn(organisation.kind())) {
             throw new BaobabException(IdentityErrorCode.ROLE_NOT_ALLOWED, role.name());
@@ -310,12 +309,12 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
-    public List<OrganisationRow> organisations() {
+    public List<Organisation> organisations() {
         return store.organisations();
     }
 
     @Transactional(readOnly = true)
-    public Optional<OrganisationRow> organisation(UUID id) {
+    public Optional<Organisation> organisation(UUID id) {
         return store.organisation(id);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
+import org.baobab.identity.Organisation;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +38,6 @@ public class IdentityStore {
             long totpLastStep,
             int failedLogins,
             @Nullable Instant lockedUntil) {}
-
-    public record OrganisationRow(UUID id, OrganisationKind kind, String name, String country, Instant createdAt) {}
 
     public record TokenRow(
             String tokenHash,
@@ -71,8 +70,8 @@ public class IdentityStore {
                 locked == null ? null : locked.toInstant());
     }
 
-    private static OrganisationRow organisation(ResultSet rs, int row) throws SQLException {
-        return new OrganisationRow(
+    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
+        return new Organisation(
                 rs.getObject("id", UUID.class),
                 OrganisationKind.valueOf(rs.getString("kind")),
                 rs.getString("name"),
@@ -187,14 +186,14 @@ public class IdentityStore {
                 > 0;
     }
 
-    public Optional<OrganisationRow> organisation(UUID id) {
+    public Optional<Organisation> organisation(UUID id) {
         return jdbc.sql("select id, kind, name, country, created_at from identity_organisation where id = :id")
                 .param("id", id)
                 .query(IdentityStore::organisation)
                 .optional();
     }
 
-    public List<OrganisationRow> organisations() {
+    public List<Organisation> organisations() {
         return jdbc.sql("select id, kind, name, country, created_at from identity_organisation order by kind, name")
                 .query(IdentityStore::organisation)
                 .list();
