@@ -12,7 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A test of the whole application on a real PostgreSQL (the embedded one, started once per test JVM in a temporary
- * folder and removed at the end), with the demo data loaded, MockMvc available, and mail sent to 127.0.0.1:3025
+ * folder and removed at the end), with the demo data loaded, MockMvc available, and mail sent to 127.0.0.1:3025 (or -Dbaobab.test.smtp-port, see TestSmtp)
  * (where a test that checks mail runs GreenMail). Every integration test
  * uses exactly this annotation so that all of them share one Spring context and one database: keep it that way (no
  * {@code @MockitoBean}, no extra properties) or the suite slows down.

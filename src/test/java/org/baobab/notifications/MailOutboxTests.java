@@ -4,10 +4,10 @@ package org.baobab.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
 import java.util.Arrays;
 import org.baobab.IntegrationTest;
+import org.baobab.TestSmtp;
 import org.baobab.identity.Accounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ class MailOutboxTests {
     @Test
     void aMailAskedForWhileSmtpIsDownArrivesWhenItIsBack() throws Exception {
         String email = "panne-smtp-" + System.nanoTime() + "@exemple.sn";
-        // no SMTP server listens on 127.0.0.1:3025 now
+        // no SMTP server listens on the test SMTP port now
         accounts.registerSupplier(new Accounts.SupplierRegistration(
                 "Panne SMTP SARL " + System.nanoTime(),
                 "SN",
@@ -52,7 +52,7 @@ class MailOutboxTests {
                 .as("the mail waits in the outbox")
                 .isEqualTo(1);
 
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+        GreenMail smtp = new GreenMail(TestSmtp.SETUP);
         smtp.start();
         try {
             publications.resubmitIncompletePublicationsOlderThan(Duration.ZERO);

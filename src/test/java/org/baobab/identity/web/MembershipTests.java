@@ -7,11 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
+import org.baobab.TestSmtp;
 import org.baobab.WebClient;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class MembershipTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;

@@ -10,13 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
+import org.baobab.TestSmtp;
 import org.baobab.WebClient;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SignInFlowTests {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
     private static final Pattern LINK = Pattern.compile("http://localhost(/[a-z\\-/]+\\?token=[A-Za-z0-9_\\-]+)");
