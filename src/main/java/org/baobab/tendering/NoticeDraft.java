@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.baobab.rules.Nature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the authority's staff write in a notice (avis d'appel à la concurrence): the object, the procedure from the
+ * country's pack, the lots, the value, who may bid and with which documents, how bids are evaluated, and the dates.
+ * Instants are absolute; pages enter and show them in the country's time zone.
+ *
+ * @param scope a narrower subject some packs' thresholds depend on (e.g. Cameroon's {@code ROAD_WORKS}), or null
+ * @param international whether the competition is international (longer minimum bid period in some packs)
+ * @param awardCriteria the OCDS {@code awardCriteria} code: {@code priceOnly}, {@code costOnly},
+ *     {@code qualityOnly} or {@code ratedCriteria}
+ * @param valuePublic whether the estimated value is published; a confidential estimate stays with the authority
+ * @param requiredDocuments codes of the pack's required supplier documents
+ */
+public record NoticeDraft(
+        String reference,
+        String title,
+        String description,
+        String buyerCategory,
+        Nature nature,
+        @Nullable String scope,
+        String procedureCode,
+        boolean international,
+        String language,
+        String currency,
+        @Nullable BigDecimal estimatedValue,
+        boolean valuePublic,
+        String eligibility,
+        String evaluationCriteria,
+        String awardCriteria,
+        String bidSecurity,
+        @Nullable Instant clarificationDeadline,
+        @Nullable Instant submissionDeadline,
+        @Nullable Instant openingAt,
+        String openingPlace,
+        String contactName,
+        String contactEmail,
+        String contactPhone,
+        List<String> requiredDocuments,
+        List<Lot> lots) {
+
+    public static final List<String> AWARD_CRITERIA = List.of("priceOnly", "costOnly", "qualityOnly", "ratedCriteria");
+
+    public static final List<String> LANGUAGES = List.of("fr", "en", "ar");
+
+    public NoticeDraft {
+        requiredDocuments = List.copyOf(requiredDocuments);
+        lots = List.copyOf(lots);
+    }
+
+    /** A lot of the notice, numbered from 1; a notice without lots is one single lot. */
+    public record Lot(
+            int number,
+            String title,
+            String description,
+            @Nullable BigDecimal estimatedValue,
+            String bidSecurity) {}
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.baobab.tendering.internal.ProcessStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What everyone may read, without an account: published notices (never drafts), searched and filtered, each in its
+ * public form (no confidential estimate, no unanswered question, nobody's identity as an asker).
+ */
+@Service
+public class Notices {
+
+    private final ProcessStore store;
+    private final Clock clock;
+
+    Notices(ProcessStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public SearchResult<NoticeSummary> search(NoticeSearch search) {
+        return store.search(search, clock.instant());
+    }
+
+    /** A published notice by its ocid; empty for an unknown ocid or a process never published. */
+    @Transactional(readOnly = true)
+    public Optional<ProcessView> notice(String ocid) {
+        return store.rowByOcid(ocid)
+                .filter(row -> row.publishedAt() != null)
+                .map(store::view)
+                .map(ProcessView::forPublic);
+    }
+
+    /** The authorities that have published notices, for the search filters. */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<UUID, String>> authorities() {
+        return store.publishingAuthorities();
+    }
+
+    /** The server's now, against which the pages tell open notices from closed ones. */
+    public Instant now() {
+        return clock.instant();
+    }
+}
