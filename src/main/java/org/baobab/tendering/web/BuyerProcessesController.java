@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Nature;
+import org.baobab.rules.RulePack;
+import org.baobab.rules.RulePacks;
+import org.baobab.rules.ThresholdPurpose;
+import org.baobab.shared.BaobabException;
+import org.baobab.shared.CountryCode;
+import org.baobab.shared.OrganisationKind;
+import org.baobab.shared.Role;
+import org.baobab.tendering.NoticeDraft;
+import org.baobab.tendering.ProcessStatus;
+import org.baobab.tendering.ProcessView;
+import org.baobab.tendering.Tendering;
+import org.baobab.tendering.TenderingErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The authority's staff at work on their processes: the list, a new process (outside the plan, with its reason), the
+ * notice form with the rule pack's findings beside it, documents, and the workflow actions. Every action posts and
+ * redirects back (no JavaScript needed); a refusal comes back as a translated message and changes nothing.
+ */
+@Controller
+class BuyerProcessesController {
+
+    private final Tendering tendering;
+    private final RulePacks packs;
+    private final TenderingFormat format;
+    private final MessageSource messages;
+
+    BuyerProcessesController(Tendering tendering, RulePacks packs, TenderingFormat format, MessageSource messages) {
+        this.tendering = tendering;
+        this.packs = packs;
+        this.format = format;
+        this.messages = messages;
+    }
+
+    @GetMapping("/buyer/processes")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<CurrentUser.Membership> authorities = authorities(user);
+        model.addAttribute("authorities", authorities);
+        model.addAttribute(
+                "processes",
+                authorities.stream()
+                        .flatMap(m -> tendering.processesOf(user, m.organisationId()).stream())
+                        .toList());
+        return "tendering/buyer-processes";
+    }
+
+    @GetMapping("/buyer/processes/new")
+    String newProcess(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) @Nullable UUID authority,
+            Model model) {
+        CurrentUser.Membership membership = authority(user, authority);
+        RulePack pack = packs.pack(new CountryCode(membership.country()));
+        NoticeForm form = new NoticeForm();
+        form.setCurrency(pack.currency().getCurrencyCode());
+        form.setBuyerCategory(
+                pack.buyerCategories().isEmpty()
+                        ? ""
+                        : pack.buyerCategories().get(0).code());
+        form.setContactEmail(user.email());
+        form.setContactName(user.fullName());
+        form.withEmptyLotRows();
+        return editor(model, membership, pack, form, null);
+    }
+
+    @PostMapping("/buyer/processes")
+    String create(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam UUID authority,
+            @ModelAttribute("form") NoticeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        CurrentUser.Membership membership = authority(user, authority);
+        RulePack pack = packs.pack(new CountryCode(membership.country()));
+        if (binding.hasErrors()) {
+            model.addAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
+            return editor(model, membership, pack, form, null);
+        }
+        try {
+            UUID id = tendering.createOutsidePlan(
+                    user, authority, form.getOutOfPlanReason(), form.toDraft(pack.timeZone()));
+            redirect.addFlashAttribute("message", messages.getMessage("buyer.process.created", null, locale));
+            return "redirect:/buyer/processes/" + id;
+        } catch (BaobabException e) {
+            model.addAttribute("error", message(e, locale));
+            return editor(model, membership, pack, form, null);
+        }
+    }
+
+    @GetMapping("/buyer/processes/{id}")
+    String process(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        ProcessView process = tendering.forStaff(user, id);
+        CurrentUser.Membership membership = authority(user, process.authorityId());
+        RulePack pack = packs.pack(new CountryCode(process.country()));
+        NoticeForm form = NoticeForm.of(process.notice(), pack.timeZone(), process.version());
+        if (process.status().editable()) {
+            form.withEmptyLotRows();
+        }
+        return editor(model, membership, pack, form, process);
+    }
+
+    @PostMapping("/buyer/processes/{id}")
+    String save(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @ModelAttribute("form") NoticeForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        ProcessView process = tendering.forStaff(user, id);
+        CurrentUser.Membership membership = authority(user, process.authorityId());
+        RulePack pack = packs.pack(new CountryCode(process.country()));
+        if (binding.hasErrors()) {
+            model.addAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
+            return editor(model, membership, pack, form, process);
+        }
+        try {
+            tendering.edit(user, id, form.getVersion(), form.toDraft(pack.timeZone()));
+        } catch (BaobabException e) {
+            model.addAttribute("error", message(e, locale));
+            return editor(model, membership, pack, form, process);
+        }
+        redirect.addFlashAttribute("message", messages.getMessage("buyer.process.saved", null, locale));
+        return "redirect:/buyer/processes/" + id;
+    }
+
+    @PostMapping("/buyer/processes/{id}/documents")
+    String attach(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "biddingDocuments") String documentType,
+            RedirectAttributes redirect,
+            Locale locale)
+            throws IOException {
+        return act(id, redirect, locale, "buyer.document.attached", () -> {
+            try (InputStream content = file.getInputStream()) {
+                tendering.attachDocument(
+                        user,
+                        id,
+                        content,
+                        file.getOriginalFilename() == null ? "document" : file.getOriginalFilename(),
+                        file.getContentType(),
+                        title,
+                        documentType);
+            }
+        });
+    }
+
+    @PostMapping("/buyer/processes/{id}/documents/{documentId}/remove")
+    String removeDocument(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID documentId,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(
+                id, redirect, locale, "buyer.document.removed", () -> tendering.removeDocument(user, id, documentId));
+    }
+
+    @PostMapping("/buyer/processes/{id}/submit")
+    String submit(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "buyer.process.submitted", () -> tendering.submitForReview(user, id));
+    }
+
+    @PostMapping("/buyer/processes/{id}/publish")
+    String publish(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "buyer.process.published", () -> tendering.publish(user, id));
+    }
+
+    @PostMapping("/buyer/processes/{id}/addenda")
+    String addendum(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam String description,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    LocalDateTime newDeadline,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    LocalDateTime newOpeningAt,
+            @RequestParam(value = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "") String documentTitle,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "buyer.addendum.published", () -> {
+            ProcessView process = tendering.forStaff(user, id);
+            ZoneId zone = format.zone(process.country());
+            boolean withFile = file != null && !file.isEmpty();
+            try (InputStream content = withFile ? file.getInputStream() : null) {
+                tendering.publishAddendum(
+                        user,
+                        id,
+                        new Tendering.AddendumRequest(
+                                description,
+                                newDeadline == null
+                                        ? null
+                                        : newDeadline.atZone(zone).toInstant(),
+                                newOpeningAt == null
+                                        ? null
+                                        : newOpeningAt.atZone(zone).toInstant(),
+                                content,
+                                withFile ? file.getOriginalFilename() : null,
+                                withFile ? file.getContentType() : null,
+                                documentTitle));
+            }
+        });
+    }
+
+    @PostMapping("/buyer/processes/{id}/cancel")
+    String cancel(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @RequestParam String reason,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(id, redirect, locale, "buyer.process.cancelled", () -> tendering.cancel(user, id, reason));
+    }
+
+    @PostMapping("/buyer/processes/{id}/questions/{questionId}/answer")
+    String answer(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            @PathVariable UUID questionId,
+            @RequestParam String answer,
+            RedirectAttributes redirect,
+            Locale locale) {
+        return act(
+                id, redirect, locale, "buyer.question.answered", () -> tendering.answer(user, id, questionId, answer));
+    }
+
+    /** A command that may throw; its refusal is shown on the process page. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws IOException;
+    }
+
+    private String act(UUID id, RedirectAttributes redirect, Locale locale, String successKey, Action action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", messages.getMessage(successKey, null, locale));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        } catch (IOException e) {
+            redirect.addFlashAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
+        }
+        return "redirect:/buyer/processes/" + id;
+    }
+
+    private String editor(
+            Model model,
+            CurrentUser.Membership membership,
+            RulePack pack,
+            NoticeForm form,
+            @Nullable ProcessView process) {
+        model.addAttribute("form", form);
+        model.addAttribute("process", process);
+        model.addAttribute("authority", membership);
+        model.addAttribute("pack", pack);
+        model.addAttribute("natures", Nature.values());
+        model.addAttribute("awardCriteria", NoticeDraft.AWARD_CRITERIA);
+        model.addAttribute("languages", NoticeDraft.LANGUAGES);
+        model.addAttribute("documentTypes", Tendering.DOCUMENT_TYPES);
+        model.addAttribute(
+                "scopes",
+                pack.thresholds().stream()
+                        .map(t -> t.scope())
+                        .filter(s -> s != null)
+                        .distinct()
+                        .sorted()
+                        .toList());
+        model.addAttribute("isPrm", membership.role() == Role.PRM || hasRole(membership, Role.PRM));
+        if (process != null) {
+            model.addAttribute("checks", tendering.checks(process.id()));
+            model.addAttribute("editable", process.status() == ProcessStatus.DRAFT);
+        } else {
+            model.addAttribute("editable", true);
+        }
+        model.addAttribute("priorReviewPurpose", ThresholdPurpose.PRIOR_REVIEW);
+        return "tendering/buyer-process";
+    }
+
+    private boolean hasRole(CurrentUser.Membership membership, Role role) {
+        return membership.role() == role;
+    }
+
+    private String message(BaobabException e, Locale locale) {
+        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
+    }
+
+    /** The contracting authorities the user works for as buyer or PRM (one entry per authority). */
+    static List<CurrentUser.Membership> authorities(CurrentUser user) {
+        return user.memberships().stream()
+                .filter(m -> m.kind() == OrganisationKind.CONTRACTING_AUTHORITY
+                        && (m.role() == Role.BUYER || m.role() == Role.PRM))
+                .collect(java.util.stream.Collectors.toMap(
+                        CurrentUser.Membership::organisationId,
+                        m -> m,
+                        (a, b) -> a.role() == Role.PRM ? a : b,
+                        java.util.LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
+    }
+
+    private static CurrentUser.Membership authority(CurrentUser user, @Nullable UUID authority) {
+        return authorities(user).stream()
+                .filter(m -> authority == null || m.organisationId().equals(authority))
+                .findFirst()
+                .orElseThrow(() -> new BaobabException(TenderingErrorCode.NOT_AUTHORITY_STAFF));
+    }
+}

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering.web;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.baobab.documents.Documents;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Nature;
+import org.baobab.rules.RulePacks;
+import org.baobab.shared.BaobabException;
+import org.baobab.shared.OrganisationKind;
+import org.baobab.tendering.NoticeSearch;
+import org.baobab.tendering.Notices;
+import org.baobab.tendering.ProcessStatus;
+import org.baobab.tendering.ProcessView;
+import org.baobab.tendering.Tendering;
+import org.baobab.tendering.TenderingErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public notices: search and browse without an account ({@code /notices}), one notice with its lots, documents,
+ * clarifications, addenda and timeline ({@code /notices/{ocid}}), its documents, and the question form for signed-in
+ * suppliers.
+ */
+@Controller
+class PublicNoticesController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final Notices notices;
+    private final Tendering tendering;
+    private final Documents documents;
+    private final RulePacks packs;
+    private final MessageSource messages;
+
+    PublicNoticesController(
+            Notices notices, Tendering tendering, Documents documents, RulePacks packs, MessageSource messages) {
+        this.notices = notices;
+        this.tendering = tendering;
+        this.documents = documents;
+        this.packs = packs;
+        this.messages = messages;
+    }
+
+    @GetMapping("/notices")
+    String search(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable UUID authority,
+            @RequestParam(required = false) @Nullable Nature nature,
+            @RequestParam(required = false) @Nullable String procedure,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable BigDecimal minValue,
+            @RequestParam(required = false) @Nullable BigDecimal maxValue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate deadlineFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+                    LocalDate deadlineTo,
+            @RequestParam(required = false) NoticeSearch.@Nullable Sort sort,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        NoticeSearch search = new NoticeSearch(
+                q,
+                country,
+                authority,
+                nature,
+                procedure,
+                status,
+                minValue,
+                maxValue,
+                deadlineFrom,
+                deadlineTo,
+                sort != null
+                        ? sort
+                        : (q == null || q.isBlank() ? NoticeSearch.Sort.PUBLISHED : NoticeSearch.Sort.RELEVANCE),
+                page,
+                PAGE_SIZE);
+        model.addAttribute("search", search);
+        model.addAttribute("result", notices.search(search));
+        model.addAttribute("now", notices.now());
+        model.addAttribute("packs", packs.all());
+        model.addAttribute("authorities", notices.authorities());
+        model.addAttribute("natures", Nature.values());
+        model.addAttribute("sorts", NoticeSearch.Sort.values());
+        model.addAttribute(
+                "procedures",
+                packs.all().stream()
+                        .flatMap(p -> p.procedures().stream())
+                        .map(p -> p.code())
+                        .distinct()
+                        .sorted()
+                        .toList());
+        return "tendering/notices";
+    }
+
+    @GetMapping("/notices/{ocid}")
+    String notice(@PathVariable String ocid, @AuthenticationPrincipal @Nullable CurrentUser user, Model model) {
+        ProcessView notice =
+                notices.notice(ocid).orElseThrow(() -> new BaobabException(TenderingErrorCode.UNKNOWN_PROCESS, ocid));
+        model.addAttribute("notice", notice);
+        model.addAttribute("now", notices.now());
+        boolean open = notice.status() == ProcessStatus.PUBLISHED
+                && notice.notice().submissionDeadline() != null
+                && notice.notice().submissionDeadline().isAfter(notices.now());
+        boolean questionsOpen = notice.status() == ProcessStatus.PUBLISHED
+                && (notice.notice().clarificationDeadline() == null
+                        || notice.notice().clarificationDeadline().isAfter(notices.now()));
+        boolean supplier =
+                user != null && user.memberships().stream().anyMatch(m -> m.kind() == OrganisationKind.SUPPLIER);
+        model.addAttribute("open", open);
+        model.addAttribute("questionsOpen", questionsOpen);
+        model.addAttribute("canAsk", questionsOpen && supplier);
+        model.addAttribute("signedIn", user != null);
+        model.addAttribute(
+                "pack",
+                packs.find(new org.baobab.shared.CountryCode(notice.country())).orElse(null));
+        return "tendering/notice";
+    }
+
+    /** A tender document of a published notice, for anyone (the documents module itself serves signed-in users). */
+    @GetMapping("/notices/{ocid}/documents/{sha256}")
+    ResponseEntity<Resource> document(@PathVariable String ocid, @PathVariable String sha256) {
+        ProcessView notice =
+                notices.notice(ocid).orElseThrow(() -> new BaobabException(TenderingErrorCode.UNKNOWN_PROCESS, ocid));
+        ProcessView.TenderDocument document = notice.documents().stream()
+                .filter(d -> d.sha256().equals(sha256))
+                .findFirst()
+                .orElseThrow(() -> new BaobabException(TenderingErrorCode.UNKNOWN_DOCUMENT, sha256));
+        InputStream content = documents.open(document.sha256());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag("\"" + document.sha256() + "\"");
+        headers.setCacheControl("public, max-age=31536000, immutable");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", "sandbox; default-src 'none'");
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(document.fileName(), StandardCharsets.UTF_8)
+                .build());
+        headers.setContentType(MediaType.parseMediaType(document.contentType()));
+        headers.setContentLength(document.size());
+        return ResponseEntity.ok().headers(headers).body(new InputStreamResource(content));
+    }
+
+    @PostMapping("/notices/{ocid}/questions")
+    String ask(
+            @PathVariable String ocid,
+            @RequestParam String question,
+            @AuthenticationPrincipal CurrentUser user,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            tendering.ask(user, ocid, question);
+            redirect.addFlashAttribute("message", messages.getMessage("notice.question.sent", null, locale));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
+            redirect.addFlashAttribute("question", question);
+        }
+        return "redirect:/notices/" + ocid + "#questions";
+    }
+
+    static List<String> statuses() {
+        return Arrays.asList("open", "closed", "cancelled");
+    }
+}
