@@ -117,6 +117,28 @@ class EndpointAuthorizationTests {
         // documents
         RULES.put("POST /api/documents", SIGNED_IN);
         RULES.put("GET /documents/{sha256}", SIGNED_IN);
+        // tendering
+        RULES.put("GET /notices", PUBLIC);
+        RULES.put("GET /notices/{ocid}", PUBLIC);
+        RULES.put("GET /notices/{ocid}/documents/{sha256}", PUBLIC);
+        RULES.put("POST /notices/{ocid}/questions", anyOf(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
+        RULES.put("GET /api/notices", PUBLIC);
+        RULES.put("GET /api/notices/{ocid}", PUBLIC);
+        RULES.put("GET /buyer/processes", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /buyer/processes/new", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /buyer/processes/{id}", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/documents", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/documents/{documentId}/remove", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/submit", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/publish", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/addenda", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/cancel", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/questions/{questionId}/answer", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /review", anyOf(Role.CONTROLLER));
+        RULES.put("GET /review/{id}", anyOf(Role.CONTROLLER));
+        RULES.put("POST /review/{id}", anyOf(Role.CONTROLLER));
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API
@@ -253,6 +275,7 @@ class EndpointAuthorizationTests {
                 .replace("{userId}", UUID.randomUUID().toString())
                 .replace("{country}", "SN")
                 .replace("{sha256}", "0".repeat(64))
+                .replace("{ocid}", "ocds-baobab-SN-2026-99999")
                 .replace("{group}", "baobab")
                 .replaceAll("\\{[^}]+}", "x");
         MockHttpServletRequestBuilder request =

@@ -14,6 +14,7 @@ import org.baobab.documents.StoredDocument;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.Organisation;
+import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Procedure;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
@@ -515,7 +516,8 @@ public class Tendering {
         if (pack.procedure(n.procedureCode()).isEmpty()) {
             throw new BaobabException(TenderingErrorCode.UNKNOWN_PROCEDURE, n.procedureCode());
         }
-        if (pack.buyerCategory(n.buyerCategory()).isEmpty()) {
+        if (!n.buyerCategory().equals(BuyerCategory.ALL)
+                && pack.buyerCategory(n.buyerCategory()).isEmpty()) {
             throw new BaobabException(TenderingErrorCode.UNKNOWN_BUYER_CATEGORY, n.buyerCategory());
         }
         for (String code : n.requiredDocuments()) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Deadline;
 import org.baobab.rules.LegalBasis;
 import org.baobab.rules.Procedure;
@@ -75,7 +76,8 @@ public final class NoticeChecks {
         if (procedure.isEmpty()) {
             findings.add(error("check.unknown-procedure", notice.procedureCode()));
         }
-        if (pack.buyerCategory(notice.buyerCategory()).isEmpty()) {
+        if (!notice.buyerCategory().equals(BuyerCategory.ALL)
+                && pack.buyerCategory(notice.buyerCategory()).isEmpty()) {
             findings.add(error("check.unknown-buyer-category", notice.buyerCategory()));
         }
         if (!notice.currency().equals(pack.currency().getCurrencyCode())) {

@@ -83,19 +83,32 @@ public class ProcessStore {
                             :submissionDeadline, :openingAt, :openingPlace, :clarificationDeadline, :contactName,
                             :contactEmail, :contactPhone, :status, :reviewRequired, :createdBy, :createdAt, :createdAt)
                         """)
-                .param("id", row.id())
-                .param("ocid", row.ocid())
-                .param("authorityId", row.authorityId())
-                .param("authorityName", row.authorityName())
-                .param("country", row.country())
-                .param("planLineId", row.planLineId())
-                .param("outOfPlanReason", row.outOfPlanReason())
-                .param("method", row.procurementMethod())
-                .param("status", row.status().name())
-                .param("reviewRequired", row.reviewRequired())
-                .param("createdBy", row.createdBy())
-                .param("createdAt", ts(row.createdAt()))
-                .paramSource(noticeParams(n))
+                .params(with(
+                        noticeParamsMap(n),
+                        "id",
+                        row.id(),
+                        "ocid",
+                        row.ocid(),
+                        "authorityId",
+                        row.authorityId(),
+                        "authorityName",
+                        row.authorityName(),
+                        "country",
+                        row.country(),
+                        "planLineId",
+                        row.planLineId(),
+                        "outOfPlanReason",
+                        row.outOfPlanReason(),
+                        "method",
+                        row.procurementMethod(),
+                        "status",
+                        row.status().name(),
+                        "reviewRequired",
+                        row.reviewRequired(),
+                        "createdBy",
+                        row.createdBy(),
+                        "createdAt",
+                        ts(row.createdAt())))
                 .update();
         replaceChildren(row.id(), n);
     }
@@ -118,12 +131,18 @@ public class ProcessStore {
                             updated_at = :now, version = version + 1
                         where id = :id and version = :version
                         """)
-                .param("id", id)
-                .param("version", version)
-                .param("method", method)
-                .param("reviewRequired", reviewRequired)
-                .param("now", ts(now))
-                .paramSource(noticeParams(n))
+                .params(with(
+                        noticeParamsMap(n),
+                        "id",
+                        id,
+                        "version",
+                        version,
+                        "method",
+                        method,
+                        "reviewRequired",
+                        reviewRequired,
+                        "now",
+                        ts(now)))
                 .update();
         if (updated == 1) {
             replaceChildren(id, n);
@@ -159,8 +178,12 @@ public class ProcessStore {
         return p;
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource noticeParams(NoticeDraft n) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(noticeParamsMap(n));
+    /** The map with more named parameters added (null values allowed, unlike Map.of). */
+    private static Map<String, Object> with(Map<String, Object> params, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
     }
 
     private void replaceChildren(UUID id, NoticeDraft n) {

@@ -25,6 +25,7 @@ import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,10 +79,7 @@ class BuyerProcessesController {
         RulePack pack = packs.pack(new CountryCode(membership.country()));
         NoticeForm form = new NoticeForm();
         form.setCurrency(pack.currency().getCurrencyCode());
-        form.setBuyerCategory(
-                pack.buyerCategories().isEmpty()
-                        ? ""
-                        : pack.buyerCategories().get(0).code());
+        form.setBuyerCategory(org.baobab.rules.BuyerCategory.ALL);
         form.setContactEmail(user.email());
         form.setContactName(user.fullName());
         form.withEmptyLotRows();
@@ -152,7 +150,7 @@ class BuyerProcessesController {
         return "redirect:/buyer/processes/" + id;
     }
 
-    @PostMapping("/buyer/processes/{id}/documents")
+    @PostMapping(path = "/buyer/processes/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String attach(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
@@ -205,7 +203,7 @@ class BuyerProcessesController {
         return act(id, redirect, locale, "buyer.process.published", () -> tendering.publish(user, id));
     }
 
-    @PostMapping("/buyer/processes/{id}/addenda")
+    @PostMapping(path = "/buyer/processes/{id}/addenda", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String addendum(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.baobab.IntegrationTest;
+import org.baobab.WebClient;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Nature;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The public side: search that ignores accents and case in French, English and Arabic, filters and pages; the notice
+ * page and the JSON API show published notices only, never a draft, an asker or a confidential estimate.
+ */
+@IntegrationTest
+class NoticeSearchTests {
+
+    private final Tendering tendering;
+    private final Notices notices;
+    private final TenderingFixtures fixtures;
+    private final WebClient web;
+
+    NoticeSearchTests(Tendering tendering, Notices notices, TenderingFixtures fixtures, MockMvc mvc) {
+        this.tendering = tendering;
+        this.notices = notices;
+        this.fixtures = fixtures;
+        this.web = new WebClient(mvc, "10.7.7.7");
+    }
+
+    private String publish(String title) {
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        UUID id = tendering.createOutsidePlan(
+                buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", fixtures.notice("SN", title));
+        tendering.publish(fixtures.user(TenderingFixtures.PRM), id);
+        return tendering.forStaff(buyer, id).ocid();
+    }
+
+    private static NoticeSearch words(String q) {
+        return new NoticeSearch(
+                q, null, null, null, null, null, null, null, null, null, NoticeSearch.Sort.RELEVANCE, 0, 100);
+    }
+
+    @Test
+    void searchIgnoresAccentsCaseAndInflection() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String ocid = publish("Équipements informatiques " + marker);
+        assertThat(notices.search(words("equipement informatique " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(words("ÉQUIPEMENTS " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(words("ordinateurs " + marker)).items()).isEmpty();
+    }
+
+    @Test
+    void searchFindsEnglishAndArabicTitles() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String english = publish("Supply of medical equipment " + marker);
+        String arabic = publish("توريد معدات طبية " + marker);
+        assertThat(notices.search(words("equipments " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .contains(english);
+        assertThat(notices.search(words("معدات " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(arabic);
+    }
+
+    @Test
+    void filtersNarrowTheResults() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String ocid = publish("Groupes électrogènes " + marker);
+        NoticeSearch sn = new NoticeSearch(
+                marker,
+                "sn",
+                null,
+                Nature.GOODS,
+                "AOO",
+                "open",
+                null,
+                null,
+                null,
+                null,
+                NoticeSearch.Sort.DEADLINE,
+                0,
+                10);
+        assertThat(notices.search(sn).items()).extracting(NoticeSummary::ocid).containsExactly(ocid);
+        NoticeSearch cm = new NoticeSearch(
+                marker, "CM", null, null, null, null, null, null, null, null, NoticeSearch.Sort.DEADLINE, 0, 10);
+        assertThat(notices.search(cm).total()).isZero();
+        NoticeSearch works = new NoticeSearch(
+                marker,
+                null,
+                null,
+                Nature.WORKS,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                NoticeSearch.Sort.DEADLINE,
+                0,
+                10);
+        assertThat(notices.search(works).total()).isZero();
+        NoticeSearch closed = new NoticeSearch(
+                marker, null, null, null, null, "closed", null, null, null, null, NoticeSearch.Sort.DEADLINE, 0, 10);
+        assertThat(notices.search(closed).total()).isZero();
+    }
+
+    @Test
+    void resultsArePaged() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 3; i++) {
+            publish("Consommables " + i + " " + marker);
+        }
+        NoticeSearch first = new NoticeSearch(
+                marker, null, null, null, null, null, null, null, null, null, NoticeSearch.Sort.PUBLISHED, 0, 2);
+        SearchResult<NoticeSummary> page = notices.search(first);
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.hasNext()).isTrue();
+        NoticeSearch second = new NoticeSearch(
+                marker, null, null, null, null, null, null, null, null, null, NoticeSearch.Sort.PUBLISHED, 1, 2);
+        assertThat(notices.search(second).items()).hasSize(1).doesNotContainAnyElementsOf(page.items());
+    }
+
+    @Test
+    void theNoticePageAndApiShowPublishedNoticesOnly() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String ocid = publish("Ambulances médicalisées " + marker);
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        UUID draft = tendering.createOutsidePlan(
+                buyer,
+                fixtures.organisationOf(TenderingFixtures.BUYER),
+                "motif",
+                fixtures.notice("SN", "Brouillon " + marker));
+        String draftOcid = tendering.forStaff(buyer, draft).ocid();
+
+        String list = web.body("/notices?q=ambulance+medicalisee+" + marker);
+        assertThat(list).contains("Ambulances médicalisées " + marker).doesNotContain("Brouillon " + marker);
+        String page = web.body("/notices/" + ocid);
+        assertThat(page).contains("Ambulances médicalisées", ocid, "Lot 1 : ordinateurs portables", "(Africa/Dakar)");
+        web.get("/notices/" + draftOcid).andExpect(status().isNotFound());
+        web.get("/api/notices/" + ocid)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ocid").value(ocid))
+                .andExpect(jsonPath("$.notice.lots.length()").value(2));
+        web.get("/api/notices/" + draftOcid)
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("TENDERING-0001"));
+        web.get("/api/notices?q=" + marker + "&country=SN")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].ocid").value(ocid));
+        assertThat(web.body("/notices?lang=en")).contains("Procurement notices");
+        assertThat(web.body("/notices?lang=ar")).contains("dir=\"rtl\"");
+    }
+}
