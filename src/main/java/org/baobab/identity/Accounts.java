@@ -318,6 +318,12 @@ public class Accounts {
         return store.organisation(id);
     }
 
+    /** The view of the user with this e-mail address, with their memberships (for jobs and demo data). */
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> currentUserByEmail(String email) {
+        return store.userByEmail(email).flatMap(u -> currentUser(u.id()));
+    }
+
     /** The signed-in view of a user, with their memberships. */
     @Transactional(readOnly = true)
     public Optional<CurrentUser> currentUser(UUID userId) {

@@ -72,7 +72,9 @@ public class DemoAccounts implements ApplicationRunner {
                     OrganisationKind.CONTRACTING_AUTHORITY,
                     "CM",
                     List.of(new DemoUser(
-                            "acheteur@mintp.demo", "Jean-Paul Mbarga", List.of(Role.BUYER, Role.ORGANISATION_ADMIN)))),
+                            "acheteur@mintp.demo",
+                            "Jean-Paul Mbarga",
+                            List.of(Role.BUYER, Role.PRM, Role.ORGANISATION_ADMIN)))),
             new DemoOrganisation(
                     "Sahel Numérique SARL",
                     OrganisationKind.SUPPLIER,
