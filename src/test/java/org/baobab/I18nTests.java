@@ -52,6 +52,30 @@ class I18nTests {
         assertThat(bundleNames()).contains("portal", "identity", "notifications");
     }
 
+    /**
+     * Spring formats a message with {@code MessageFormat} only when it has arguments: then an apostrophe must be
+     * doubled ({@code ''}), else it must not be (it would show doubled).
+     */
+    @Test
+    void apostrophesAreDoubledExactlyInMessagesWithArguments() throws IOException {
+        Pattern placeholder = Pattern.compile("\\{\\d");
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        List<String> wrong = new ArrayList<>();
+        for (String base : bundleNames()) {
+            for (String language : LANGUAGES) {
+                Properties bundle = load(base + language);
+                for (String key : bundle.stringPropertyNames()) {
+                    String value = bundle.getProperty(key);
+                    boolean formatted = placeholder.matcher(value).find();
+                    if (formatted ? lone.matcher(value).find() : value.contains("''")) {
+                        wrong.add(base + language + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("messages whose apostrophes will show wrongly").isEmpty();
+    }
+
     @Test
     void everyKeyUsedInATemplateExists() throws IOException {
         Set<String> known = allKeys();
