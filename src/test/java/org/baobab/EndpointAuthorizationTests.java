@@ -117,6 +117,11 @@ class EndpointAuthorizationTests {
         // documents
         RULES.put("POST /api/documents", SIGNED_IN);
         RULES.put("GET /documents/{sha256}", SIGNED_IN);
+        // opendata
+        RULES.put("GET /api/ocds/releases", PUBLIC);
+        RULES.put("GET /api/ocds/releases/{id}", PUBLIC);
+        RULES.put("GET /api/ocds/records/{ocid}", PUBLIC);
+        RULES.put("GET /open-data", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API
@@ -254,6 +259,7 @@ class EndpointAuthorizationTests {
                 .replace("{country}", "SN")
                 .replace("{sha256}", "0".repeat(64))
                 .replace("{group}", "baobab")
+                .replace("{ocid}", "ocds-baobab-unknown")
                 .replaceAll("\\{[^}]+}", "x");
         MockHttpServletRequestBuilder request =
                 MockMvcRequestBuilders.request(HttpMethod.valueOf(method), url).with(csrf());
