@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.baobab.opendata.internal.OcdsJson;
 import org.baobab.opendata.internal.OpenDataProperties;
 import org.baobab.opendata.internal.ReleaseStore;
@@ -25,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OpenData {
+
+    private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ReleaseStore store;
     private final OcdsJson json;
@@ -52,10 +55,13 @@ public class OpenData {
 
     /**
      * The ocid of a contracting process: the prefix, a dash and the process's local identifier, e.g. {@code
-     * ocds-baobab-2026-000123}. Choose a local identifier that never changes and is never reused.
+     * ocds-baobab-2026-000123}. Choose a local identifier that never changes and is never reused; it appears in public
+     * URLs, so it is made of ASCII letters, digits, dots, dashes and underscores only (no slash, no space).
+     *
+     * @throws BaobabException {@code OPENDATA-0003} for any other local identifier
      */
     public String ocid(String localId) {
-        if (localId.isBlank() || !localId.strip().equals(localId)) {
+        if (!LOCAL_ID.matcher(localId).matches()) {
             throw new BaobabException(OpenDataErrorCode.INVALID_RELEASE, "local id \"" + localId + "\"");
         }
         return properties.ocidPrefix() + "-" + localId;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.WebClient;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * release-package schema, with no empty field and no (ocid, id) pair twice.
  */
 @IntegrationTest
+@Order(Integer.MAX_VALUE) // after the other test classes, so that it checks what they published too
 @EnabledIfSystemProperty(named = OcdsSchema.ORACLES_PROPERTY, matches = ".+")
 class OcdsConformanceTests {
 

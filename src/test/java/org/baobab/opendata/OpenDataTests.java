@@ -70,7 +70,9 @@ class OpenDataTests {
     void theOcidIsThePrefixADashAndTheLocalId() {
         assertThat(openData.ocidPrefix()).isEqualTo("ocds-baobab");
         assertThat(openData.ocid("2026-000123")).isEqualTo("ocds-baobab-2026-000123");
-        assertThatThrownBy(() -> openData.ocid(" ")).isInstanceOf(BaobabException.class);
+        for (String bad : List.of(" ", "", "2026/AOO/041", " 12", "-12", "é")) {
+            assertThatThrownBy(() -> openData.ocid(bad)).as(bad).isInstanceOf(BaobabException.class);
+        }
     }
 
     @Test
