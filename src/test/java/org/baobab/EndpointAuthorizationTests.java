@@ -139,6 +139,11 @@ class EndpointAuthorizationTests {
         RULES.put("GET /review", anyOf(Role.CONTROLLER));
         RULES.put("GET /review/{id}", anyOf(Role.CONTROLLER));
         RULES.put("POST /review/{id}", anyOf(Role.CONTROLLER));
+        // opendata
+        RULES.put("GET /api/ocds/releases", PUBLIC);
+        RULES.put("GET /api/ocds/releases/{id}", PUBLIC);
+        RULES.put("GET /api/ocds/records/{ocid}", PUBLIC);
+        RULES.put("GET /open-data", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         // OpenAPI description of the JSON API
