@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Tendering",
-        allowedDependencies = {"shared", "identity", "rules", "documents"})
+        allowedDependencies = {"shared", "identity", "rules", "documents", "opendata", "opendata :: ocds"})
 @NullMarked
 package org.baobab.tendering;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.tendering.internal;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.baobab.opendata.OpenData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 public class OcidMinter {
 
     private final ProcessStore store;
-    private final String prefix;
+    private final OpenData openData;
 
-    OcidMinter(ProcessStore store, @Value("${baobab.opendata.ocid-prefix:ocds-baobab}") String prefix) {
+    OcidMinter(ProcessStore store, OpenData openData) {
         this.store = store;
-        this.prefix = prefix;
+        this.openData = openData;
     }
 
     public String mint(String country, int year) {
-        return "%s-%s-%d-%05d".formatted(prefix, country, year, store.nextOcidNumber(country, year));
+        return openData.ocid("%s-%d-%05d".formatted(country, year, store.nextOcidNumber(country, year)));
     }
 }
