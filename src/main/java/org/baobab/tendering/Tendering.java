@@ -96,12 +96,6 @@ public class Tendering {
         return create(actor, authorityId, null, limit(reason.strip()), notice);
     }
 
-    /** Opens a process for a line of the authority's published procurement plan. */
-    @Transactional
-    public UUID createFromPlanLine(CurrentUser actor, UUID authorityId, UUID planLineId, NoticeDraft notice) {
-        return create(actor, authorityId, planLineId, null, notice);
-    }
-
     private UUID create(
             CurrentUser actor,
             UUID authorityId,
