@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity"})
+        allowedDependencies = {"shared", "identity", "tendering"})
 @NullMarked
 package org.baobab.notifications;
 

@@ -40,6 +40,17 @@ public class Notices {
                 .map(ProcessView::forPublic);
     }
 
+    /** The users who follow a published notice (to be told of its changes); empty for an unknown ocid. */
+    @Transactional(readOnly = true)
+    public List<UUID> followers(String ocid) {
+        return store.rowByOcid(ocid).map(row -> store.followers(row.id())).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean follows(UUID userId, String ocid) {
+        return store.rowByOcid(ocid).map(row -> store.follows(row.id(), userId)).orElse(false);
+    }
+
     /** The authorities that have published notices, for the search filters. */
     @Transactional(readOnly = true)
     public List<Map.Entry<UUID, String>> authorities() {

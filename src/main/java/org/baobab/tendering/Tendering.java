@@ -446,9 +446,29 @@ public class Tendering {
         }
         UUID id = UUID.randomUUID();
         store.insertQuestion(id, row.id(), supplier.organisationId(), actor.email(), limit(question.strip()), now);
+        store.follow(row.id(), actor.id(), now);
         events.publishEvent(
                 new QuestionAsked(actor.email(), supplier.organisationId().toString(), row.ocid(), id.toString()));
         return id;
+    }
+
+    /**
+     * The user follows a published notice: they will be told by mail of its addenda, answers and cancellation. Asking a
+     * question follows the notice too.
+     */
+    @Transactional
+    public void follow(CurrentUser actor, String ocid) {
+        Row row = store.rowByOcid(ocid).filter(r -> r.publishedAt() != null).orElseThrow(() -> unknown(ocid));
+        if (row.status() == ProcessStatus.CANCELLED) {
+            throw new BaobabException(TenderingErrorCode.WRONG_STATUS, row.status(), "follow");
+        }
+        store.follow(row.id(), actor.id(), clock.instant());
+    }
+
+    @Transactional
+    public void unfollow(CurrentUser actor, String ocid) {
+        Row row = store.rowByOcid(ocid).orElseThrow(() -> unknown(ocid));
+        store.unfollow(row.id(), actor.id());
     }
 
     /** The authority answers a question; question and answer are then public, without the asker's identity. */

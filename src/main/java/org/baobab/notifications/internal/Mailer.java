@@ -80,6 +80,14 @@ class Mailer {
                         event.role().name()));
     }
 
+    @ApplicationModuleListener
+    void on(NoticeMails.NoticeMailRequested request) {
+        send(
+                request,
+                request.key(),
+                Map.of("title", request.title(), "change", request.change(), "detail", request.detail()));
+    }
+
     private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {
         Locale locale = Locale.forLanguageTag(request.language());
         Context context = new Context(locale);

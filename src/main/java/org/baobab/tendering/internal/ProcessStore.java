@@ -534,6 +534,40 @@ public class ProcessStore {
                 == 1;
     }
 
+    public void follow(UUID processId, UUID userId, Instant now) {
+        jdbc.sql("""
+                        insert into tendering_follower (process_id, user_id, followed_at) values (:p, :u, :now)
+                        on conflict do nothing
+                        """)
+                .param("p", processId)
+                .param("u", userId)
+                .param("now", ts(now))
+                .update();
+    }
+
+    public void unfollow(UUID processId, UUID userId) {
+        jdbc.sql("delete from tendering_follower where process_id = :p and user_id = :u")
+                .param("p", processId)
+                .param("u", userId)
+                .update();
+    }
+
+    public List<UUID> followers(UUID processId) {
+        return jdbc.sql("select user_id from tendering_follower where process_id = :p order by followed_at")
+                .param("p", processId)
+                .query(UUID.class)
+                .list();
+    }
+
+    public boolean follows(UUID processId, UUID userId) {
+        return jdbc.sql("select count(*) from tendering_follower where process_id = :p and user_id = :u")
+                        .param("p", processId)
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The processes of an authority, newest change first. */
     public List<Row> byAuthority(UUID authorityId) {
         return jdbc.sql(SELECT + " where p.authority_id = :a order by p.updated_at desc")

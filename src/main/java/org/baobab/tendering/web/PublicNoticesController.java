@@ -133,6 +133,7 @@ class PublicNoticesController {
         model.addAttribute("questionsOpen", questionsOpen);
         model.addAttribute("canAsk", questionsOpen && supplier);
         model.addAttribute("signedIn", user != null);
+        model.addAttribute("following", user != null && notices.follows(user.id(), ocid));
         model.addAttribute(
                 "pack",
                 packs.find(new org.baobab.shared.CountryCode(notice.country())).orElse(null));
@@ -178,6 +179,28 @@ class PublicNoticesController {
             redirect.addFlashAttribute("question", question);
         }
         return "redirect:/notices/" + ocid + "#questions";
+    }
+
+    @PostMapping("/notices/{ocid}/follow")
+    String follow(
+            @PathVariable String ocid,
+            @RequestParam(defaultValue = "true") boolean follow,
+            @AuthenticationPrincipal CurrentUser user,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            if (follow) {
+                tendering.follow(user, ocid);
+            } else {
+                tendering.unfollow(user, ocid);
+            }
+            redirect.addFlashAttribute(
+                    "message", messages.getMessage(follow ? "notice.followed" : "notice.unfollowed", null, locale));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
+        }
+        return "redirect:/notices/" + ocid;
     }
 
     static List<String> statuses() {

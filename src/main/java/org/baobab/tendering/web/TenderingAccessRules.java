@@ -26,6 +26,7 @@ class TenderingAccessRules {
         return registry -> {
             registry.requestMatchers(HttpMethod.POST, "/notices/*/questions")
                     .access(signedInWithAny(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
+            registry.requestMatchers(HttpMethod.POST, "/notices/*/follow").hasAuthority(HttpAccessRules.SIGNED_IN);
             registry.requestMatchers("/notices", "/notices/**", "/api/notices", "/api/notices/**")
                     .permitAll();
             registry.requestMatchers("/buyer/**").access(signedInWithAny(Role.BUYER, Role.PRM));

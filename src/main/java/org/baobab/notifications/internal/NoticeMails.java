@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.notifications.internal;
+
+import java.util.UUID;
+import org.baobab.identity.Accounts;
+import org.baobab.identity.CurrentUser;
+import org.baobab.identity.IdentityEvents;
+import org.baobab.tendering.Notices;
+import org.baobab.tendering.ProcessView;
+import org.baobab.tendering.TenderingEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the followers of a notice that it changed: an addendum, a published answer, a cancellation. The change's event
+ * is fanned out, from the outbox, into one mail request per follower, each itself sent from the outbox: one follower's
+ * mail failing is retried alone, and never sent twice to the others.
+ */
+@Component
+class NoticeMails {
+
+    private final Notices notices;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final String baseUrl;
+
+    NoticeMails(
+            Notices notices,
+            Accounts accounts,
+            ApplicationEventPublisher events,
+            @Value("${baobab.base-url}") String baseUrl) {
+        this.notices = notices;
+        this.accounts = accounts;
+        this.events = events;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** One mail to one follower about one change of a notice. */
+    record NoticeMailRequested(
+            String key,
+            String recipient,
+            String recipientName,
+            String language,
+            String link,
+            String title,
+            String change,
+            String detail)
+            implements IdentityEvents.MailRequest {
+
+        @Override
+        public String template() {
+            return "notice-changed";
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.AddendumPublished event) {
+        fanOut(event.ocid(), "addendum-" + event.number(), "addendum", event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.QuestionAnswered event) {
+        fanOut(event.ocid(), "answer-" + event.questionId(), "answer", "");
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.ProcessCancelled event) {
+        if (event.wasPublic()) {
+            fanOut(event.ocid(), "cancelled", "cancelled", event.reason());
+        }
+    }
+
+    private void fanOut(String ocid, String changeKey, String change, String detail) {
+        String title = notices.notice(ocid)
+                .map(ProcessView::notice)
+                .map(n -> n.title())
+                .orElse(ocid);
+        for (UUID follower : notices.followers(ocid)) {
+            accounts.currentUser(follower)
+                    .ifPresent(user -> events.publishEvent(request(user, ocid, changeKey, change, title, detail)));
+        }
+    }
+
+    private NoticeMailRequested request(
+            CurrentUser user, String ocid, String changeKey, String change, String title, String detail) {
+        return new NoticeMailRequested(
+                "notice:" + ocid + ":" + changeKey + ":" + user.id(),
+                user.email(),
+                user.fullName(),
+                user.language(),
+                baseUrl + "/notices/" + ocid,
+                title,
+                change,
+                detail);
+    }
+}

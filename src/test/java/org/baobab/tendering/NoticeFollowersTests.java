@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.tendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.baobab.IntegrationTest;
+import org.baobab.TestSmtp;
+import org.baobab.identity.CurrentUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Followers of a notice are told by mail, through a real SMTP server, of its addenda, answers and cancellation; asking
+ * a question follows the notice; someone who stopped following is not told.
+ */
+@IntegrationTest
+class NoticeFollowersTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+    private final Tendering tendering;
+    private final Notices notices;
+    private final TenderingFixtures fixtures;
+
+    NoticeFollowersTests(Tendering tendering, Notices notices, TenderingFixtures fixtures) {
+        this.tendering = tendering;
+        this.notices = notices;
+        this.fixtures = fixtures;
+    }
+
+    @Test
+    void followersAreToldOfAddendaAnswersAndCancellation() throws Exception {
+        String title = "Pompes de forage " + UUID.randomUUID();
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
+        CurrentUser supplier = fixtures.user(TenderingFixtures.SUPPLIER);
+        CurrentUser other = fixtures.user("admin@sahel-numerique.demo");
+        UUID id = tendering.createOutsidePlan(
+                buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", fixtures.notice("SN", title));
+        tendering.publish(prm, id);
+        String ocid = tendering.forStaff(prm, id).ocid();
+
+        tendering.follow(other, ocid);
+        UUID question = tendering.ask(supplier, ocid, "Quelle puissance ?");
+        assertThat(notices.followers(ocid)).containsExactlyInAnyOrder(supplier.id(), other.id());
+
+        tendering.publishAddendum(
+                prm,
+                id,
+                new Tendering.AddendumRequest(
+                        "Puissance minimale portée à 15 kW.",
+                        tendering
+                                .forStaff(prm, id)
+                                .notice()
+                                .submissionDeadline()
+                                .plus(Duration.ofDays(5)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 1))
+                .singleElement()
+                .asString()
+                .contains("Puissance minimale port", ocid);
+        assertThat(mailsAbout(title, other.email(), 1)).hasSize(1);
+
+        tendering.unfollow(other, ocid);
+        tendering.answer(buyer, id, question, "15 kW au moins.");
+        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 2)).hasSize(2);
+
+        tendering.cancel(prm, id, "Financement retiré.");
+        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 3)).hasSize(3);
+        Thread.sleep(1_000);
+        assertThat(mailsAbout(title, other.email(), 0))
+                .as("no mail after unfollowing")
+                .hasSize(1);
+    }
+
+    /** The mails to the address that name the notice, once at least {@code expected} have arrived (20 s at most). */
+    private static List<String> mailsAbout(String title, String email, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> found = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            found.clear();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                String body = GreenMailUtil.getWholeMessage(message)
+                        .replace("=\r\n", "")
+                        .replace("=3D", "=");
+                try {
+                    if (message.getAllRecipients()[0].toString().equals(email)
+                            && "Un avis que vous suivez a changé".equals(message.getSubject())
+                            && body.contains(title.substring(title.length() - 36))) {
+                        found.add(body);
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (found.size() >= expected && expected > 0) {
+                return found;
+            }
+            Thread.sleep(100);
+            if (expected == 0) {
+                return found;
+            }
+        }
+        return found;
+    }
+}
