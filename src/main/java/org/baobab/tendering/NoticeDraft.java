@@ -55,6 +55,129 @@ public record NoticeDraft(
         lots = List.copyOf(lots);
     }
 
+    /** The same notice with other required documents and lots. */
+    public NoticeDraft withDocumentsAndLots(List<String> requiredDocuments, List<Lot> lots) {
+        return new NoticeDraft(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots);
+    }
+
+    /** The same notice with another estimate, published or kept confidential. */
+    public NoticeDraft withEstimate(@Nullable BigDecimal estimatedValue, boolean valuePublic) {
+        return new NoticeDraft(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots);
+    }
+
+    /** The same notice under another procedure of the pack. */
+    public NoticeDraft withProcedure(String procedureCode) {
+        return new NoticeDraft(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots);
+    }
+
+    /** The same notice with other dates (clarification deadline, submission deadline, opening). */
+    public NoticeDraft withDates(
+            @Nullable Instant clarificationDeadline,
+            @Nullable Instant submissionDeadline,
+            @Nullable Instant openingAt) {
+        return new NoticeDraft(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots);
+    }
+
     /** A lot of the notice, numbered from 1; a notice without lots is one single lot. */
     public record Lot(
             int number,

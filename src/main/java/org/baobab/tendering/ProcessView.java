@@ -104,39 +104,17 @@ public record ProcessView(
     /** The view given to anyone: answered questions only, without who asked; no confidential estimates; no reviews. */
     public ProcessView forPublic() {
         NoticeDraft n = notice;
-        NoticeDraft publicNotice = new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                n.scope(),
-                n.procedureCode(),
-                n.international(),
-                n.language(),
-                n.currency(),
-                n.valuePublic() ? n.estimatedValue() : null,
-                n.valuePublic(),
-                n.eligibility(),
-                n.evaluationCriteria(),
-                n.awardCriteria(),
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                n.requiredDocuments(),
-                n.lots().stream()
-                        .map(l -> new NoticeDraft.Lot(
-                                l.number(),
-                                l.title(),
-                                l.description(),
-                                n.valuePublic() ? l.estimatedValue() : null,
-                                l.bidSecurity()))
-                        .toList());
+        NoticeDraft publicNotice = n.withEstimate(n.valuePublic() ? n.estimatedValue() : null, n.valuePublic())
+                .withDocumentsAndLots(
+                        n.requiredDocuments(),
+                        n.lots().stream()
+                                .map(l -> new NoticeDraft.Lot(
+                                        l.number(),
+                                        l.title(),
+                                        l.description(),
+                                        n.valuePublic() ? l.estimatedValue() : null,
+                                        l.bidSecurity()))
+                                .toList());
         List<Question> answered = questions.stream()
                 .filter(Question::answered)
                 .map(q -> new Question(q.id(), null, null, q.question(), q.askedAt(), q.answer(), q.answeredAt()))

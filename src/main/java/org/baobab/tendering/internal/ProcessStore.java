@@ -315,33 +315,7 @@ public class ProcessStore {
                 .param("id", id)
                 .query(String.class)
                 .list();
-        NoticeDraft n = row.notice();
-        NoticeDraft notice = new NoticeDraft(
-                n.reference(),
-                n.title(),
-                n.description(),
-                n.buyerCategory(),
-                n.nature(),
-                n.scope(),
-                n.procedureCode(),
-                n.international(),
-                n.language(),
-                n.currency(),
-                n.estimatedValue(),
-                n.valuePublic(),
-                n.eligibility(),
-                n.evaluationCriteria(),
-                n.awardCriteria(),
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                required,
-                lots);
+        NoticeDraft notice = row.notice().withDocumentsAndLots(required, lots);
         List<ProcessView.TenderDocument> documents = jdbc.sql("""
                         select id, sha256, title, document_type, file_name, content_type, size, addendum, added_at
                         from tendering_document where process_id = :id order by added_at, title
