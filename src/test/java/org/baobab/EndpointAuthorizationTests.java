@@ -123,6 +123,10 @@ class EndpointAuthorizationTests {
         RULES.put("GET /notices/{ocid}/documents/{sha256}", PUBLIC);
         RULES.put("POST /notices/{ocid}/questions", anyOf(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
         RULES.put("POST /notices/{ocid}/follow", SIGNED_IN);
+        RULES.put("GET /notices.atom", PUBLIC);
+        RULES.put("GET /notices/{ocid}.ics", PUBLIC);
+        RULES.put("GET /sitemap.xml", PUBLIC);
+        RULES.put("GET /robots.txt", PUBLIC);
         RULES.put("GET /api/notices", PUBLIC);
         RULES.put("GET /api/notices/{ocid}", PUBLIC);
         RULES.put("GET /buyer/processes", anyOf(Role.BUYER, Role.PRM));

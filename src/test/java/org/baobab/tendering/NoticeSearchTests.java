@@ -2,6 +2,7 @@
 package org.baobab.tendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -142,7 +143,10 @@ class NoticeSearchTests {
                 fixtures.notice("SN", "Brouillon " + marker));
         String draftOcid = tendering.forStaff(buyer, draft).ocid();
 
-        String list = web.body("/notices?q=ambulance+medicalisee+" + marker);
+        String list = web.perform(get("/notices").param("q", "ambulance medicalisee " + marker))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(list).contains("Ambulances médicalisées " + marker).doesNotContain("Brouillon " + marker);
         String page = web.body("/notices/" + ocid);
         assertThat(page).contains("Ambulances médicalisées", ocid, "Lot 1 : ordinateurs portables", "(Africa/Dakar)");

@@ -2,13 +2,10 @@
 package org.baobab.tendering.web;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.baobab.documents.Documents;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Nature;
@@ -25,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,6 +30,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,38 +62,8 @@ class PublicNoticesController {
     }
 
     @GetMapping("/notices")
-    String search(
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String country,
-            @RequestParam(required = false) @Nullable UUID authority,
-            @RequestParam(required = false) @Nullable Nature nature,
-            @RequestParam(required = false) @Nullable String procedure,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable BigDecimal minValue,
-            @RequestParam(required = false) @Nullable BigDecimal maxValue,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-                    LocalDate deadlineFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-                    LocalDate deadlineTo,
-            @RequestParam(required = false) NoticeSearch.@Nullable Sort sort,
-            @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        NoticeSearch search = new NoticeSearch(
-                q,
-                country,
-                authority,
-                nature,
-                procedure,
-                status,
-                minValue,
-                maxValue,
-                deadlineFrom,
-                deadlineTo,
-                sort != null
-                        ? sort
-                        : (q == null || q.isBlank() ? NoticeSearch.Sort.PUBLISHED : NoticeSearch.Sort.RELEVANCE),
-                page,
-                PAGE_SIZE);
+    String search(@ModelAttribute SearchParameters parameters, Model model) {
+        NoticeSearch search = parameters.toSearch(PAGE_SIZE);
         model.addAttribute("search", search);
         model.addAttribute("result", notices.search(search));
         model.addAttribute("now", notices.now());

@@ -27,7 +27,14 @@ class TenderingAccessRules {
             registry.requestMatchers(HttpMethod.POST, "/notices/*/questions")
                     .access(signedInWithAny(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
             registry.requestMatchers(HttpMethod.POST, "/notices/*/follow").hasAuthority(HttpAccessRules.SIGNED_IN);
-            registry.requestMatchers("/notices", "/notices/**", "/api/notices", "/api/notices/**")
+            registry.requestMatchers(
+                            "/notices",
+                            "/notices/**",
+                            "/notices.atom",
+                            "/api/notices",
+                            "/api/notices/**",
+                            "/sitemap.xml",
+                            "/robots.txt")
                     .permitAll();
             registry.requestMatchers("/buyer/**").access(signedInWithAny(Role.BUYER, Role.PRM));
             registry.requestMatchers("/review", "/review/**").access(signedInWithAny(Role.CONTROLLER));
