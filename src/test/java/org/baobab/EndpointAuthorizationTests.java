@@ -117,6 +117,21 @@ class EndpointAuthorizationTests {
         // documents
         RULES.put("POST /api/documents", SIGNED_IN);
         RULES.put("GET /documents/{sha256}", SIGNED_IN);
+        // planning
+        RULES.put("GET /plans", PUBLIC);
+        RULES.put("GET /plans/{id}", PUBLIC);
+        RULES.put("GET /plans/{id}/agpm", PUBLIC);
+        RULES.put("GET /buyer/plans", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /buyer/plans/template.csv", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /buyer/plans/{id}", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/lines", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/lines/{lineId}/remove", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/import", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/validate", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/reopen", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/publish", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/plans/{id}/revise", anyOf(Role.BUYER, Role.PRM));
         // tendering
         RULES.put("GET /notices", PUBLIC);
         RULES.put("GET /notices/{ocid}", PUBLIC);

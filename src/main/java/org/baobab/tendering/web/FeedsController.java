@@ -51,14 +51,14 @@ class FeedsController {
 
     private final Notices notices;
     private final RulePacks packs;
-    private final TenderingFormat format;
+    private final org.baobab.rules.PackFormat format;
     private final MessageSource messages;
     private final String baseUrl;
 
     FeedsController(
             Notices notices,
             RulePacks packs,
-            TenderingFormat format,
+            org.baobab.rules.PackFormat format,
             MessageSource messages,
             @Value("${baobab.base-url}") String baseUrl) {
         this.notices = notices;
