@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * whom, and when (launch, bid opening, award, contract signature).
  *
  * @param lineKey the line's identity across the plan's revisions
- * @param ocid the procurement process launched for the line, if any (kept across revisions)
+ * @param ocid the line's OCDS contracting-process identifier, given at its first publication and kept across revisions;
+ *     the process launched from the line takes it
+ * @param launched whether a procurement process was launched from the line
  */
 public record PlanLine(
         UUID id,
@@ -34,7 +36,8 @@ public record PlanLine(
         @Nullable LocalDate openingDate,
         @Nullable LocalDate awardDate,
         @Nullable LocalDate signatureDate,
-        @Nullable String ocid) {
+        @Nullable String ocid,
+        boolean launched) {
 
     /** What an editor or an import gives for a line. */
     public record Draft(

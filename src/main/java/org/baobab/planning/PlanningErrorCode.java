@@ -30,7 +30,9 @@ public enum PlanningErrorCode implements ErrorCode {
     /** A revision is already being prepared. */
     REVISION_OPEN("PLANNING-0012", "error.planning.revision-open", 409),
     /** Not published, another authority's, or already launched. */
-    LINE_UNAVAILABLE("PLANNING-0013", "error.planning.line-unavailable", 409);
+    LINE_UNAVAILABLE("PLANNING-0013", "error.planning.line-unavailable", 409),
+    /** A line launched as a procurement process stays in the plan's later revisions. */
+    LINE_LAUNCHED("PLANNING-0014", "error.planning.line-launched", 409);
 
     private final String code;
     private final String messageKey;

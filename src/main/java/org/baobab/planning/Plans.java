@@ -17,6 +17,7 @@ import org.baobab.identity.CurrentUser;
 import org.baobab.identity.Organisation;
 import org.baobab.planning.PlanningEvents.PlanChanged;
 import org.baobab.planning.internal.LineImport;
+import org.baobab.planning.internal.OcdsPlanning;
 import org.baobab.planning.internal.PlanStore;
 import org.baobab.planning.internal.PlanStore.Head;
 import org.baobab.rules.RulePack;
@@ -40,13 +41,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Plans {
 
     private final PlanStore store;
+    private final OcdsPlanning ocds;
     private final RulePacks packs;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Plans(PlanStore store, RulePacks packs, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    Plans(
+            PlanStore store,
+            OcdsPlanning ocds,
+            RulePacks packs,
+            Accounts accounts,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
+        this.ocds = ocds;
         this.packs = packs;
         this.accounts = accounts;
         this.events = events;
@@ -106,6 +115,9 @@ public class Plans {
     @Transactional
     public void removeLine(CurrentUser actor, UUID planId, UUID lineId) {
         Head head = lockDraft(actor, planId);
+        if (store.lines(head).stream().anyMatch(l -> l.id().equals(lineId) && l.launched())) {
+            throw new BaobabException(PlanningErrorCode.LINE_LAUNCHED);
+        }
         if (!store.deleteLine(planId, lineId)) {
             throw new BaobabException(PlanningErrorCode.UNKNOWN_PLAN, lineId);
         }
@@ -187,13 +199,43 @@ public class Plans {
         requireStaff(actor, head.authorityId(), Role.PRM);
         requireStatus(head, "publish", PlanStatus.VALIDATED);
         store.setStatus(planId, PlanStatus.PUBLISHED, actor.email(), clock.instant());
+        RulePack pack = pack(head);
+        for (PlanLine line : store.lines(head)) {
+            if (line.ocid() == null) {
+                int number = store.nextOcidNumber(head.country(), head.fiscalYear());
+                store.insertOcid(line.lineKey(), ocds.ocid(head.country(), head.fiscalYear(), number), clock.instant());
+            }
+        }
+        PlanView now = store.view(store.head(planId).orElseThrow());
+        PlanView before = store.revisions(head.authorityId(), head.fiscalYear()).stream()
+                .filter(h -> h.status() == PlanStatus.PUBLISHED && h.revision() < head.revision())
+                .findFirst()
+                .map(store::view)
+                .orElse(null);
+        Changes changes = changes(before, now);
+        for (PlanLine line : changes.added()) {
+            ocds.line(now, line, true, pack);
+        }
+        for (PlanLine line : changes.changed()) {
+            if (!line.launched()) {
+                ocds.line(now, line, false, pack);
+            }
+        }
+        for (PlanLine line : changes.removed()) {
+            ocds.withdrawn(now, line, pack);
+        }
         events.publishEvent(new PlanChanged(
                 actor.email(),
                 head.authorityId().toString(),
                 "planning.plan-published",
                 planId.toString(),
                 pack(head).mainText().name().fr(),
-                Map.of("revision", head.revision(), "fiscalYear", head.fiscalYear())));
+                Map.of(
+                        "revision", head.revision(),
+                        "fiscalYear", head.fiscalYear(),
+                        "added", changes.added().size(),
+                        "changed", changes.changed().size(),
+                        "removed", changes.removed().size())));
     }
 
     /**
@@ -250,22 +292,24 @@ public class Plans {
     }
 
     /**
-     * Records that a procurement process (its ocid) was launched for a published line of the organisation's plan, in
-     * the caller's transaction. Refuses a line not published, of another organisation, or already launched.
+     * Records that a procurement process is launched for a published line of the organisation's plan, in the caller's
+     * transaction, and returns the line, whose ocid the process takes. Refuses a line not published, of another
+     * organisation, or already launched (the line's row is locked by the insert, so two launches cannot both win).
      */
     @Transactional
-    public void recordLaunch(UUID lineId, String ocid, String actor, UUID organisationId) {
+    public PlanLine recordLaunch(UUID lineId, String actor, UUID organisationId) {
         PlanLine line = publishedLine(lineId)
-                .filter(l -> l.authorityId().equals(organisationId) && l.ocid() == null)
+                .filter(l -> l.authorityId().equals(organisationId) && !l.launched() && l.ocid() != null)
                 .orElseThrow(() -> new BaobabException(PlanningErrorCode.LINE_UNAVAILABLE));
-        store.insertLaunch(line.lineKey(), ocid, actor, clock.instant());
+        store.insertLaunch(line.lineKey(), actor, clock.instant());
         events.publishEvent(new PlanChanged(
                 actor,
                 organisationId.toString(),
                 "planning.line-launched",
                 line.planId().toString(),
                 null,
-                Map.of("line", line.reference(), "ocid", ocid)));
+                Map.of("line", line.reference(), "ocid", String.valueOf(line.ocid()))));
+        return line;
     }
 
     /** A revision as the public may see it: published only. */

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Planning",
-        allowedDependencies = {"shared", "identity", "rules"})
+        allowedDependencies = {"shared", "identity", "rules", "opendata", "opendata :: ocds"})
 @NullMarked
 package org.baobab.planning;
 

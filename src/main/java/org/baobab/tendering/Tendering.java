@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.baobab.documents.Documents;
 import org.baobab.documents.StoredDocument;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.Organisation;
+import org.baobab.planning.PlanLine;
+import org.baobab.planning.Plans;
 import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Procedure;
 import org.baobab.rules.RulePack;
@@ -61,6 +64,7 @@ public class Tendering {
     private final Accounts accounts;
     private final Documents documents;
     private final OcidMinter ocids;
+    private final Plans plans;
     private final OcdsPublication ocds;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -71,6 +75,7 @@ public class Tendering {
             Accounts accounts,
             Documents documents,
             OcidMinter ocids,
+            Plans plans,
             OcdsPublication ocds,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -79,6 +84,7 @@ public class Tendering {
         this.accounts = accounts;
         this.documents = documents;
         this.ocids = ocids;
+        this.plans = plans;
         this.ocds = ocds;
         this.events = events;
         this.clock = clock;
@@ -93,7 +99,27 @@ public class Tendering {
         if (reason.isBlank()) {
             throw new BaobabException(TenderingErrorCode.REQUIRED, "out-of-plan-reason");
         }
-        return create(actor, authorityId, null, limit(reason.strip()), notice);
+        requireStaff(actor, authorityId, Role.BUYER, Role.PRM);
+        return create(actor, authorityId, null, limit(reason.strip()), null, notice);
+    }
+
+    /**
+     * Opens the process of a published line of the authority's procurement plan: the process takes the line's ocid
+     * (so its planning and tender releases form one OCDS record) and the line is marked launched, in one transaction,
+     * so a line is launched once. Returns the new process's id.
+     */
+    @Transactional
+    public UUID createFromPlanLine(CurrentUser actor, UUID authorityId, UUID lineId, NoticeDraft notice) {
+        requireStaff(actor, authorityId, Role.BUYER, Role.PRM);
+        PlanLine line = plans.recordLaunch(lineId, actor.email(), authorityId);
+        return create(actor, authorityId, lineId, null, line.ocid(), notice);
+    }
+
+    /** A published, not yet launched line of the authority's plan, to prefill a notice from. */
+    @Transactional(readOnly = true)
+    public Optional<PlanLine> launchableLine(CurrentUser actor, UUID authorityId, UUID lineId) {
+        requireStaff(actor, authorityId, Role.BUYER, Role.PRM);
+        return plans.publishedLine(lineId).filter(l -> l.authorityId().equals(authorityId) && !l.launched());
     }
 
     private UUID create(
@@ -101,8 +127,8 @@ public class Tendering {
             UUID authorityId,
             @Nullable UUID planLineId,
             @Nullable String reason,
+            @Nullable String planOcid,
             NoticeDraft notice) {
-        requireStaff(actor, authorityId, Role.BUYER, Role.PRM);
         Organisation authority = accounts.organisation(authorityId)
                 .filter(o -> o.kind() == OrganisationKind.CONTRACTING_AUTHORITY)
                 .orElseThrow(() -> new BaobabException(TenderingErrorCode.NOT_AUTHORITY_STAFF));
@@ -112,7 +138,7 @@ public class Tendering {
         Instant now = clock.instant();
         LocalDate today = packs.today(pack.country());
         UUID id = UUID.randomUUID();
-        String ocid = ocids.mint(authority.country(), today.getYear());
+        String ocid = planOcid != null ? planOcid : ocids.mint(authority.country(), today.getYear());
         boolean reviewRequired = NoticeChecks.check(pack, clean, today, now).reviewRequired();
         store.insert(new Row(
                 id,

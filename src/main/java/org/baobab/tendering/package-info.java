@@ -8,7 +8,7 @@
  */
 @ApplicationModule(
         displayName = "Tendering",
-        allowedDependencies = {"shared", "identity", "rules", "documents", "opendata", "opendata :: ocds"})
+        allowedDependencies = {"shared", "identity", "rules", "documents", "planning", "opendata", "opendata :: ocds"})
 @NullMarked
 package org.baobab.tendering;
 

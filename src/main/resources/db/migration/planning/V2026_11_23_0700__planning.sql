@@ -42,9 +42,24 @@ create table planning_line (
     unique (plan_id, line_key)
 );
 
+-- Each line gets its OCDS contracting-process identifier when first published; the process launched from the line
+-- later keeps it, so the planning and tender releases of one purchase share one ocid and compile into one record.
+create table planning_line_ocid (
+    line_key  uuid        primary key,
+    ocid      text        not null unique,
+    minted_at timestamptz not null
+);
+
+create table planning_ocid_counter (
+    country text    not null,
+    year    integer not null,
+    last    integer not null,
+    primary key (country, year)
+);
+
+-- The line was launched as a procurement process (under the line's ocid).
 create table planning_launch (
-    line_key    uuid        primary key,
-    ocid        text        not null unique,
+    line_key    uuid        primary key references planning_line_ocid (line_key),
     launched_by text        not null,
     launched_at timestamptz not null
 );

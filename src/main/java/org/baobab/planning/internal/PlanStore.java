@@ -146,7 +146,9 @@ public class PlanStore {
 
     public List<PlanLine> lines(Head head) {
         return jdbc.sql("""
-                        select l.*, x.ocid from planning_line l left join planning_launch x on x.line_key = l.line_key
+                        select l.*, o.ocid, x.launched_at from planning_line l
+                            left join planning_line_ocid o on o.line_key = l.line_key
+                            left join planning_launch x on x.line_key = l.line_key
                         where l.plan_id = :id order by l.position, l.reference
                         """)
                 .param("id", head.id())
@@ -240,11 +242,31 @@ public class PlanStore {
                 > 0;
     }
 
-    public void insertLaunch(UUID lineKey, String ocid, String by, Instant at) {
-        jdbc.sql("insert into planning_launch (line_key, ocid, launched_by, launched_at) values (:k, :o, :b, :a)")
+    public void insertLaunch(UUID lineKey, String by, Instant at) {
+        jdbc.sql("insert into planning_launch (line_key, launched_by, launched_at) values (:k, :b, :a)")
+                .param("k", lineKey)
+                .param("b", by)
+                .param("a", Timestamp.from(at))
+                .update();
+    }
+
+    /** The next number of the country and year's plan-line ocids, without gaps. */
+    public int nextOcidNumber(String country, int year) {
+        return jdbc.sql("""
+                        insert into planning_ocid_counter (country, year, last) values (:country, :year, 1)
+                        on conflict (country, year) do update set last = planning_ocid_counter.last + 1
+                        returning last
+                        """)
+                .param("country", country)
+                .param("year", year)
+                .query(Integer.class)
+                .single();
+    }
+
+    public void insertOcid(UUID lineKey, String ocid, Instant at) {
+        jdbc.sql("insert into planning_line_ocid (line_key, ocid, minted_at) values (:k, :o, :a)")
                 .param("k", lineKey)
                 .param("o", ocid)
-                .param("b", by)
                 .param("a", Timestamp.from(at))
                 .update();
     }
@@ -296,7 +318,8 @@ public class PlanStore {
                 day(rs, "opening_date"),
                 day(rs, "award_date"),
                 day(rs, "signature_date"),
-                rs.getString("ocid"));
+                rs.getString("ocid"),
+                rs.getTimestamp("launched_at") != null);
     }
 
     private static final String HEAD = """

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
+import org.baobab.planning.PlanLine;
+import org.baobab.planning.PlanningErrorCode;
 import org.baobab.rules.Nature;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
@@ -74,6 +76,7 @@ class BuyerProcessesController {
     String newProcess(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) @Nullable UUID authority,
+            @RequestParam(required = false) @Nullable UUID line,
             Model model) {
         CurrentUser.Membership membership = authority(user, authority);
         RulePack pack = packs.pack(new CountryCode(membership.country()));
@@ -82,6 +85,19 @@ class BuyerProcessesController {
         form.setBuyerCategory(org.baobab.rules.BuyerCategory.ALL);
         form.setContactEmail(user.email());
         form.setContactName(user.fullName());
+        if (line != null) {
+            PlanLine planned = tendering
+                    .launchableLine(user, membership.organisationId(), line)
+                    .orElseThrow(() -> new BaobabException(PlanningErrorCode.LINE_UNAVAILABLE));
+            form.setPlanLine(planned.id());
+            form.setReference(planned.reference());
+            form.setTitle(planned.title());
+            form.setDescription(planned.description());
+            form.setNature(planned.nature());
+            form.setProcedureCode(planned.procedureCode());
+            form.setEstimatedValue(planned.amount());
+            form.setCurrency(planned.currency());
+        }
         form.withEmptyLotRows();
         return editor(model, membership, pack, form, null);
     }
@@ -102,8 +118,11 @@ class BuyerProcessesController {
             return editor(model, membership, pack, form, null);
         }
         try {
-            UUID id = tendering.createOutsidePlan(
-                    user, authority, form.getOutOfPlanReason(), form.toDraft(pack.timeZone()));
+            UUID planLine = form.getPlanLine();
+            UUID id = planLine == null
+                    ? tendering.createOutsidePlan(
+                            user, authority, form.getOutOfPlanReason(), form.toDraft(pack.timeZone()))
+                    : tendering.createFromPlanLine(user, authority, planLine, form.toDraft(pack.timeZone()));
             redirect.addFlashAttribute("message", messages.getMessage("buyer.process.created", null, locale));
             return "redirect:/buyer/processes/" + id;
         } catch (BaobabException e) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeDraft;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,7 @@ public class NoticeForm {
     private List<String> requiredDocuments = new ArrayList<>();
     private List<LotForm> lots = new ArrayList<>();
     private String outOfPlanReason = "";
+    private @Nullable UUID planLine;
     private int version;
 
     /** One lot row. */
@@ -390,6 +392,15 @@ public class NoticeForm {
 
     public void setOutOfPlanReason(@Nullable String outOfPlanReason) {
         this.outOfPlanReason = outOfPlanReason == null ? "" : outOfPlanReason;
+    }
+
+    /** The published plan line the new process launches, or null for a process outside the plan. */
+    public @Nullable UUID getPlanLine() {
+        return planLine;
+    }
+
+    public void setPlanLine(@Nullable UUID planLine) {
+        this.planLine = planLine;
     }
 
     public int getVersion() {
