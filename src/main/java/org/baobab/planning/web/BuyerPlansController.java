@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +45,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BuyerPlansController {
 
+    private final Clock clock;
     private final Plans plans;
     private final RulePacks packs;
     private final MessageSource messages;
 
-    BuyerPlansController(Plans plans, RulePacks packs, MessageSource messages) {
+    BuyerPlansController(Plans plans, RulePacks packs, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.packs = packs;
         this.messages = messages;
@@ -63,7 +66,7 @@ class BuyerPlansController {
                 authorities.stream()
                         .flatMap(m -> plans.plansOf(user, m.organisationId()).stream())
                         .toList());
-        model.addAttribute("nextYear", LocalDate.now().getYear());
+        model.addAttribute("nextYear", LocalDate.now(clock).getYear());
         return "planning/buyer-plans";
     }
 
@@ -172,7 +175,7 @@ class BuyerPlansController {
                                         "buyer.plan.import-error",
                                         new Object[] {
                                             e.row(),
-                                            e.column(),
+                                            messages.getMessage("plan.line." + e.column(), null, e.column(), locale),
                                             messages.getMessage(
                                                     e.messageKey(),
                                                     e.arguments().toArray(),

@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.planning.PlanLine;
+import org.baobab.planning.Plans;
 import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Nature;
 import org.baobab.shared.BaobabException;
@@ -29,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demonstration notices (demo mode only), created once through the same commands as real users so that the
- * journal and the open data hold them too: open notices in Senegal and Cameroon, one closing soon, one with an
+ * journal and the open data hold them too, launched from the lines of the demo plans where the plan has them (two
+ * outside the plan, with a reason): open notices in Senegal and Cameroon, one closing soon, one with an
  * addendum, answered questions, one closed, one cancelled, one waiting for prior review and one draft; in French,
  * with some English.
  */
@@ -41,6 +46,7 @@ class DemoNotices implements ApplicationRunner {
 
     private final DemoMode demoMode;
     private final Tendering tendering;
+    private final Plans plans;
     private final Accounts accounts;
     private final ProcessStore store;
     private final JdbcClient jdbc;
@@ -50,6 +56,7 @@ class DemoNotices implements ApplicationRunner {
     DemoNotices(
             DemoMode demoMode,
             Tendering tendering,
+            Plans plans,
             Accounts accounts,
             ProcessStore store,
             JdbcClient jdbc,
@@ -57,6 +64,7 @@ class DemoNotices implements ApplicationRunner {
             Clock clock) {
         this.demoMode = demoMode;
         this.tendering = tendering;
+        this.plans = plans;
         this.accounts = accounts;
         this.store = store;
         this.jdbc = jdbc;
@@ -335,13 +343,20 @@ class DemoNotices implements ApplicationRunner {
                         ? List.of("CNPS", "NON_FAILLITE")
                         : List.of("NINEA", "RCCM", "ATTESTATION_FISCALE"),
                 lots);
-        UUID id = tendering.createOutsidePlan(
-                buyer,
-                authority,
-                demo.language().equals("en")
-                        ? "Urgent need identified after the plan was published."
-                        : "Besoin apparu après la publication du plan de passation.",
-                notice);
+        Optional<PlanLine> planned =
+                plans.latestPublished(country, now.atZone(ZoneOffset.UTC).getYear(), authority).stream()
+                        .flatMap(p -> p.lines().stream())
+                        .filter(l -> l.reference().equals(demo.reference()) && !l.launched())
+                        .findFirst();
+        UUID id = planned.isPresent()
+                ? tendering.createFromPlanLine(buyer, authority, planned.get().id(), notice)
+                : tendering.createOutsidePlan(
+                        buyer,
+                        authority,
+                        demo.language().equals("en")
+                                ? "Urgent need identified after the plan was published."
+                                : "Besoin apparu après la publication du plan de passation.",
+                        notice);
         if (demo.fate() != Fate.DRAFT && demo.fate() != Fate.IN_REVIEW) {
             byte[] dao = ("%PDF-1.4\n% Baobab demo tender documents: " + demo.reference() + "\n%%EOF\n")
                     .getBytes(StandardCharsets.UTF_8);

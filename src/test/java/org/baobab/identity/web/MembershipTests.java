@@ -2,27 +2,20 @@
 package org.baobab.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.TestSmtp;
 import org.baobab.WebClient;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.HttpAccessRules;
 import org.baobab.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -154,11 +147,6 @@ class MembershipTests {
     }
 
     static RequestPostProcessor signedIn(CurrentUser user) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority(HttpAccessRules.SIGNED_IN));
-        user.memberships()
-                .forEach(
-                        m -> authorities.add(new SimpleGrantedAuthority(m.role().authority())));
-        return authentication(new UsernamePasswordAuthenticationToken(user, null, authorities));
+        return org.baobab.SignedIn.as(user);
     }
 }
