@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The path of a notice, walked in Chromium by the three people it concerns: the PRM writes it and sends it to prior
- * review, the control body's controller approves it, the PRM publishes it, and an anonymous visitor finds it by
- * searching without accents and reads it. Every page is checked with axe-core; the public pages stay light and run
+ * The path from the plan to the notice, walked in Chromium by the three people it concerns: the PRM publishes a plan
+ * line, launches its process, writes the notice and sends it to prior review, the control body's controller approves
+ * it, the PRM publishes it, and an anonymous visitor finds it by searching without accents, reads it, and finds it in
+ * the published plan. Every page is checked with axe-core; the public pages stay light and run
  * no script.
  */
 @IntegrationTest
@@ -40,14 +41,35 @@ class TenderingBrowserTests {
                 LocalDateTime.now(ZoneId.of("Africa/Dakar")).withSecond(0).withNano(0);
         try (Browser browser = new Browser(port)) {
             Page prm = browser.newPage();
-            signIn(prm, "prm@sante.demo", "/buyer/processes");
+            // the PRM draws up a plan with one line, validates and publishes it
+            signIn(prm, "prm@sante.demo", "/buyer/plans");
             Browser.assertAccessible(prm);
-            prm.locator("a.button[href*='/buyer/processes/new']").first().click();
-            prm.waitForURL("**/buyer/processes/new**");
+            prm.locator("form.filters input[name=year]").first().fill("2097");
+            prm.locator("form.filters button[type=submit]").first().click();
+            prm.waitForURL("**/buyer/plans/*-*");
             Browser.assertAccessible(prm);
-            prm.getByLabel("Motif du lancement hors plan de passation").fill("Financement nouveau du partenaire.");
             prm.locator("#reference").fill("MSAS-" + marker);
             prm.locator("#title").fill(title);
+            prm.locator("#amount").fill("150000000");
+            prm.locator("#fundingSource").fill("Banque mondiale");
+            prm.locator("#launch").fill(dakar.toLocalDate().plusDays(1).toString());
+            prm.locator("form.stacked button[type=submit]").first().click();
+            prm.waitForLoadState();
+            assertThat(prm.locator("table").first().textContent()).contains("MSAS-" + marker);
+            prm.locator("form[action$='/validate'] button").click();
+            prm.waitForLoadState();
+            prm.locator("form[action$='/publish'] button").click();
+            prm.waitForLoadState();
+            assertThat(prm.locator("[role=status]").first().textContent()).contains("publié");
+            Browser.assertAccessible(prm);
+            String plan = prm.url().replace("/buyer/plans/", "/plans/");
+
+            // and launches the process of the line: the notice starts from the line
+            prm.locator("a.button[href*='/buyer/processes/new?line=']").first().click();
+            prm.waitForURL("**/buyer/processes/new**");
+            Browser.assertAccessible(prm);
+            assertThat(prm.locator("#outOfPlanReason").count()).isZero();
+            assertThat(prm.locator("#title").inputValue()).isEqualTo(title);
             prm.locator("#description").fill("Chariots de télémédecine pour dix hôpitaux régionaux.");
             prm.locator("#estimatedValue").fill("150000000");
             prm.locator("#clarificationDeadline").fill(dakar.plusDays(20).format(LOCAL));
@@ -98,6 +120,15 @@ class TenderingBrowserTests {
             Browser.screenshot(visitor, "notice-fr");
             visitor.navigate(visitor.url() + "?lang=ar");
             assertThat(visitor.locator("html").getAttribute("dir")).isEqualTo("rtl");
+            Browser.assertAccessible(visitor);
+
+            // the published plan shows the line launched, under the notice's ocid
+            visitor.navigate(plan + "?lang=fr");
+            Browser.assertAccessible(visitor);
+            assertThat(visitor.locator("main").textContent()).contains("MSAS-" + marker, "ocds-baobab-SN-");
+            visitor.locator("a[href*='/notices/ocds-baobab-SN-']").first().click();
+            assertThat(visitor.locator("h1").textContent()).isEqualTo(title);
+            visitor.navigate(plan + "/agpm");
             Browser.assertAccessible(visitor);
         }
     }
