@@ -3,7 +3,9 @@ package org.baobab.identity;
 
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.shared.OrganisationKind;
@@ -37,6 +39,22 @@ public record CurrentUser(UUID id, String email, String fullName, String languag
 
     public boolean hasRoleIn(UUID organisationId, Role role) {
         return memberships.stream().anyMatch(m -> m.organisationId().equals(organisationId) && m.role() == role);
+    }
+
+    /**
+     * The organisations of the given kind in which the user holds one of the roles, once each (the membership with the
+     * earliest-listed role wins, so {@code (PRM, BUYER)} prefers the PRM membership), in the order of the memberships.
+     */
+    public List<Membership> organisationsWith(OrganisationKind kind, Role... roles) {
+        List<Role> wanted = List.of(roles);
+        Map<UUID, Membership> chosen = new LinkedHashMap<>();
+        for (Membership m : memberships) {
+            if (m.kind() != kind || !wanted.contains(m.role())) {
+                continue;
+            }
+            chosen.merge(m.organisationId(), m, (a, b) -> wanted.indexOf(a.role()) <= wanted.indexOf(b.role()) ? a : b);
+        }
+        return List.copyOf(chosen.values());
     }
 
     /** Whether any of the user's roles makes the second factor mandatory. */

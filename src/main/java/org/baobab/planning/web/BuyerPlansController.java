@@ -272,13 +272,6 @@ class BuyerPlansController {
     }
 
     static List<CurrentUser.Membership> authorities(CurrentUser user) {
-        return user.memberships().stream()
-                .filter(m -> m.kind() == OrganisationKind.CONTRACTING_AUTHORITY
-                        && (m.role() == Role.BUYER || m.role() == Role.PRM))
-                .collect(java.util.stream.Collectors.toMap(
-                        CurrentUser.Membership::organisationId, m -> m, (a, b) -> a, java.util.LinkedHashMap::new))
-                .values()
-                .stream()
-                .toList();
+        return user.organisationsWith(OrganisationKind.CONTRACTING_AUTHORITY, Role.PRM, Role.BUYER);
     }
 }

@@ -342,17 +342,7 @@ class BuyerProcessesController {
 
     /** The contracting authorities the user works for as buyer or PRM (one entry per authority). */
     static List<CurrentUser.Membership> authorities(CurrentUser user) {
-        return user.memberships().stream()
-                .filter(m -> m.kind() == OrganisationKind.CONTRACTING_AUTHORITY
-                        && (m.role() == Role.BUYER || m.role() == Role.PRM))
-                .collect(java.util.stream.Collectors.toMap(
-                        CurrentUser.Membership::organisationId,
-                        m -> m,
-                        (a, b) -> a.role() == Role.PRM ? a : b,
-                        java.util.LinkedHashMap::new))
-                .values()
-                .stream()
-                .toList();
+        return user.organisationsWith(OrganisationKind.CONTRACTING_AUTHORITY, Role.PRM, Role.BUYER);
     }
 
     private static CurrentUser.Membership authority(CurrentUser user, @Nullable UUID authority) {
