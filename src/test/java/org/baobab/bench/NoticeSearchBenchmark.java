@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(1)
 public class NoticeSearchBenchmark {
 
@@ -62,6 +62,9 @@ public class NoticeSearchBenchmark {
                 .setDataDirectory(data.resolve("postgres"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("timezone", "UTC")
+                // A modest production setting (a quarter of a 2 GB database server): the default 128 MB does not
+                // hold the 130 MB table, and the figures would measure the operating system's cache instead.
+                .setServerConfig("shared_buffers", "512MB")
                 .setLocaleConfig("encoding", "UTF8")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
@@ -74,16 +77,33 @@ public class NoticeSearchBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long started = System.nanoTime();
         jdbc.sql(GENERATE).param("n", NOTICES).update();
-        jdbc.sql("analyze tendering_process").update();
+        // What autovacuum does on a table that has settled: statistics for the planner, and the visibility map that
+        // lets counts be answered from an index alone. Embedded PostgreSQL commits asynchronously, and a vacuum cannot
+        // mark a page all-visible before the inserting commit is flushed, so it runs until the map is full.
+        jdbc.sql("vacuum analyze tendering_process").update();
+        for (int pass = 0; pass < 10 && !allVisible(jdbc); pass++) {
+            jdbc.sql("select pg_sleep(0.5)").query().singleValue();
+            jdbc.sql("vacuum analyze tendering_process").update();
+        }
         System.out.printf(
                 "%n%d notices generated and analysed in %d ms%n", NOTICES, (System.nanoTime() - started) / 1_000_000);
         store = new ProcessStore(jdbc);
         now = Instant.now();
     }
 
+    private static boolean allVisible(JdbcClient jdbc) {
+        return jdbc.sql("select relallvisible >= relpages from pg_class where relname = 'tendering_process'")
+                .query(Boolean.class)
+                .single();
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         postgres.close();
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
     }
 
     /**
@@ -162,7 +182,7 @@ public class NoticeSearchBenchmark {
     /** Words and filters: country, category, open only, nearest deadline first. */
     @Benchmark
     public SearchResult<NoticeSummary> wordsAndFilters() {
-        return search("centre de sante", "SN", Nature.GOODS, "open", NoticeSearch.Sort.DEADLINE, 0);
+        return search("centre de sante", "SN", Nature.WORKS, "open", NoticeSearch.Sort.DEADLINE, 0);
     }
 
     /** Filters only, no words: what the home of /notices shows. */

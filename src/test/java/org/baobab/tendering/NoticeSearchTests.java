@@ -128,7 +128,41 @@ class NoticeSearchTests {
         assertThat(page.hasNext()).isTrue();
         NoticeSearch second = new NoticeSearch(
                 marker, null, null, null, null, null, null, null, null, null, NoticeSearch.Sort.PUBLISHED, 1, 2);
-        assertThat(notices.search(second).items()).hasSize(1).doesNotContainAnyElementsOf(page.items());
+        SearchResult<NoticeSummary> last = notices.search(second);
+        assertThat(last.items()).hasSize(1).doesNotContainAnyElementsOf(page.items());
+        assertThat(last.total()).isEqualTo(3);
+        assertThat(last.hasNext()).isFalse();
+        NoticeSearch beyond = new NoticeSearch(
+                marker, null, null, null, null, null, null, null, null, null, NoticeSearch.Sort.RELEVANCE, 5, 2);
+        SearchResult<NoticeSummary> empty = notices.search(beyond);
+        assertThat(empty.items()).isEmpty();
+        assertThat(empty.total())
+                .as("a page past the end still tells the total")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aBilingualTitleIsFoundInEachOfItsLanguages() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String ocid = publish("Réhabilitation des pistes rurales – تأهيل المسالك الريفية " + marker);
+        assertThat(notices.search(words("piste rurale " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(words("المسالك " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(words("الريفية pistes " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(words("المسالك -pistes " + marker)).items())
+                .as("a word excluded is excluded in every language")
+                .isEmpty();
+        assertThat(notices.search(words("pistes -\"المسالك الريفية\" " + marker))
+                        .items())
+                .isEmpty();
+        assertThat(notices.search(words("pistes -routes " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
     }
 
     @Test

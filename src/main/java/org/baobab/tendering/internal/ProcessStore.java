@@ -574,11 +574,8 @@ public class ProcessStore {
         StringBuilder where = new StringBuilder(" where p.published_at is not null");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("now", ts(now));
-        String rank = "0";
         if (s.query() != null) {
             where.append(" and p.search_vector @@ q.query");
-            params.put("q", s.query());
-            rank = "ts_rank_cd(p.search_vector, q.query)";
         }
         if (s.country() != null) {
             where.append(" and p.country = :country");
@@ -627,36 +624,93 @@ public class ProcessStore {
                     "deadlineTo",
                     ts(s.deadlineTo().plusDays(1).atStartOfDay(ZONE_LATEST).toInstant()));
         }
-        String from = " from tendering_process p" + (s.query() != null ? ", (select " + TSQUERY + " as query) q" : "");
-        long total = jdbc.sql("select count(*)" + from + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        String from = " from tendering_process p"
+                + (s.query() == null ? "" : ", (select " + tsquery(s.query(), params) + " as query) q");
         String order = switch (s.sort()) {
             case RELEVANCE ->
                 s.query() != null
-                        ? " order by " + rank + " desc, p.published_at desc, p.id"
+                        ? " order by p.rank desc, p.published_at desc, p.id"
                         : " order by p.published_at desc, p.id";
             case DEADLINE -> " order by p.submission_deadline asc nulls last, p.id";
             case PUBLISHED -> " order by p.published_at desc, p.id";
         };
         params.put("limit", s.size());
         params.put("offset", (long) s.page() * s.size());
-        List<NoticeSummary> items = jdbc.sql(
-                        "select " + SUMMARY_COLUMNS + from + where + order + " limit :limit offset :offset")
+        String count = "select count(*)" + from + where;
+        if (s.query() == null) {
+            // Without words, an index walks the sort order and stops at the page, and the count is answered from
+            // an index alone: two cheap queries.
+            long total = jdbc.sql(count).params(params).query(Long.class).single();
+            List<NoticeSummary> items = jdbc.sql(
+                            "select " + SUMMARY_COLUMNS + from + where + order + " limit :limit offset :offset")
+                    .params(params)
+                    .query(ProcessStore::summary)
+                    .list();
+            return new SearchResult<>(items, total, s.page(), s.size());
+        }
+        // With words, every match is read from the table anyway (to rank or sort it), so the same pass counts them.
+        // The inner query ranks each match as it reads it ("offset 0" keeps it apart), so the count's window holds
+        // summaries, not whole search vectors, and stays in memory.
+        long[] total = {0};
+        List<NoticeSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + ", count(*) over () as total"
+                        + " from (select p.*, ts_rank(p.search_vector, q.query) as rank" + from + where + " offset 0) p"
+                        + order + " limit :limit offset :offset")
                 .params(params)
-                .query(ProcessStore::summary)
+                .query((rs, row) -> {
+                    total[0] = rs.getLong("total");
+                    return summary(rs, row);
+                })
                 .list();
-        return new SearchResult<>(items, total, s.page(), s.size());
+        if (items.isEmpty() && s.page() > 0) {
+            // A page past the end says nothing of the total.
+            total[0] = jdbc.sql(count).params(params).query(Long.class).single();
+        }
+        return new SearchResult<>(items, total[0], s.page(), s.size());
     }
 
     /**
-     * A web-search style query in the three languages, OR-ed: French and English stemming with accents removed, and
-     * Arabic. Every word must match (AND within one language's query); quotes and {@code -word} work as on the web.
+     * A web-search style query: French and English stemming with accents removed, OR-ed, and Arabic stemming when the
+     * words include Arabic script (the vector's Arabic part holds only Arabic-script text, so an Arabic query on Latin
+     * words could add nothing but cost: each OR-ed language also makes the planner expect more matches than there
+     * are). Every word must match (AND within one language's query); quotes work as on the web. Excluded words
+     * ({@code -word}, {@code -"two words"}) are taken apart and excluded in every language at once: left inside each
+     * language's query, a word excluded in French would still be let through by the English one.
      */
-    private static final String TSQUERY =
-            "websearch_to_tsquery('baobab_fr', :q) || websearch_to_tsquery('baobab_en', :q)"
-                    + " || websearch_to_tsquery('baobab_ar', :q)";
+    private static String tsquery(String words, Map<String, Object> params) {
+        StringBuilder wanted = new StringBuilder();
+        StringBuilder excluded = new StringBuilder();
+        java.util.regex.Matcher token = TOKEN.matcher(words);
+        while (token.find()) {
+            String t = token.group();
+            if (t.length() > 1 && t.charAt(0) == '-') {
+                excluded.append(excluded.isEmpty() ? "" : " or ").append(t.substring(1));
+            } else {
+                wanted.append(t).append(' ');
+            }
+        }
+        if (wanted.isEmpty() || excluded.isEmpty()) {
+            params.put("q", words);
+            return languages("q", words);
+        }
+        params.put("q", wanted.toString().strip());
+        params.put("qn", excluded.toString());
+        return "(" + languages("q", wanted.toString()) + ") && !!(" + languages("qn", excluded.toString()) + ")";
+    }
+
+    private static String languages(String param, String words) {
+        String latin = "websearch_to_tsquery('baobab_fr', :" + param + ") || websearch_to_tsquery('baobab_en', :"
+                + param + ")";
+        return ARABIC_SCRIPT.matcher(words).find()
+                ? latin + " || websearch_to_tsquery('baobab_ar', :" + param + ")"
+                : latin;
+    }
+
+    /** A word, a quoted phrase, or either excluded with a leading minus. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("-?\"[^\"]*\"?|\\S+");
+
+    /** The Arabic-script ranges the search vector's Arabic part keeps (migration V2026_11_23_0800). */
+    private static final java.util.regex.Pattern ARABIC_SCRIPT =
+            java.util.regex.Pattern.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]");
 
     /** The earliest and latest offsets of the countries served, to turn a day into an instant range safely. */
     private static final ZoneId ZONE_EARLIEST = ZoneOffset.ofHours(1);
