@@ -159,6 +159,12 @@ class EndpointAuthorizationTests {
         RULES.put("GET /review", anyOf(Role.CONTROLLER));
         RULES.put("GET /review/{id}", anyOf(Role.CONTROLLER));
         RULES.put("POST /review/{id}", anyOf(Role.CONTROLLER));
+        // suppliers
+        RULES.put("GET /suppliers/excluded", PUBLIC);
+        RULES.put("GET /api/suppliers/excluded", PUBLIC);
+        RULES.put("GET /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
+        RULES.put("POST /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
+        RULES.put("POST /regulator/exclusions/{id}/lift", anyOf(Role.COMPLAINTS_OFFICER));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

@@ -130,6 +130,13 @@ class TenderingBrowserTests {
             assertThat(visitor.locator("h1").textContent()).isEqualTo(title);
             visitor.navigate(plan + "/agpm");
             Browser.assertAccessible(visitor);
+
+            // the public exclusion list, from the footer, in French and in Arabic
+            visitor.locator("footer a[href$='/suppliers/excluded']").click();
+            assertThat(visitor.locator("main").textContent()).contains("Bâtir Plus Sénégal SARL");
+            Browser.assertAccessible(visitor);
+            visitor.navigate("/suppliers/excluded?lang=ar");
+            Browser.assertAccessible(visitor);
         }
     }
 
