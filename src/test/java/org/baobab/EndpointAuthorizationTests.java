@@ -161,6 +161,9 @@ class EndpointAuthorizationTests {
         RULES.put("POST /review/{id}", anyOf(Role.CONTROLLER));
         // suppliers
         RULES.put("GET /suppliers/excluded", PUBLIC);
+        RULES.put("GET /suppliers", PUBLIC);
+        RULES.put("GET /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("POST /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/suppliers/excluded", PUBLIC);
         RULES.put("GET /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));

@@ -41,6 +41,7 @@ public record RulePack(
         HolidayCalendar calendar,
         List<FeeScale> fees,
         List<RequiredDocument> requiredDocuments,
+        List<SupplierIdentifier> supplierIdentifiers,
         List<PreferenceMargin> preferenceMargins,
         List<LocalizedText> notYetEncoded) {
 
@@ -52,6 +53,7 @@ public record RulePack(
         timeLimits = List.copyOf(timeLimits);
         fees = List.copyOf(fees);
         requiredDocuments = List.copyOf(requiredDocuments);
+        supplierIdentifiers = List.copyOf(supplierIdentifiers);
         preferenceMargins = List.copyOf(preferenceMargins);
         notYetEncoded = List.copyOf(notYetEncoded);
     }
@@ -132,6 +134,7 @@ public record RulePack(
         all.add(mainText);
         Stream.of(bodies, procedures, thresholds, timeLimits, calendar.holidays(), fees, requiredDocuments)
                 .forEach(all::addAll);
+        all.addAll(supplierIdentifiers);
         all.addAll(preferenceMargins);
         return all;
     }

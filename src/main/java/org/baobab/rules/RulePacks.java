@@ -98,6 +98,8 @@ public class RulePacks {
             what = "fee " + f.code();
         } else if (value instanceof RequiredDocument d) {
             what = "document " + d.code();
+        } else if (value instanceof SupplierIdentifier i) {
+            what = "supplier identifier " + i.code();
         } else if (value instanceof PreferenceMargin m) {
             what = "preference margin " + m.code();
         } else if (value instanceof PublicHoliday h) {

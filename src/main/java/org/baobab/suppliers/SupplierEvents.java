@@ -34,4 +34,28 @@ public final class SupplierEvents {
             return exclusionId;
         }
     }
+
+    /** A company's profile saved by its admin ({@code suppliers.profile-saved}); bank details are not journalled. */
+    public record ProfileSaved(String actor, String organisation, Map<String, Object> payload)
+            implements AuditableEvent {
+
+        public ProfileSaved {
+            payload = Map.copyOf(payload);
+        }
+
+        @Override
+        public String action() {
+            return "suppliers.profile-saved";
+        }
+
+        @Override
+        public String subjectType() {
+            return "supplier";
+        }
+
+        @Override
+        public String subjectId() {
+            return organisation;
+        }
+    }
 }

@@ -18,7 +18,21 @@ public enum SuppliersErrorCode implements ErrorCode {
     /** Argument: the id. */
     UNKNOWN_EXCLUSION("SUPPLIERS-0006", "error.suppliers.unknown-exclusion", 404),
     /** Already lifted, or decided by another country's regulator. */
-    CANNOT_LIFT("SUPPLIERS-0007", "error.suppliers.cannot-lift", 409);
+    CANNOT_LIFT("SUPPLIERS-0007", "error.suppliers.cannot-lift", 409),
+    /** The actor is not an admin of that supplier company. */
+    NOT_SUPPLIER_ADMIN("SUPPLIERS-0008", "error.suppliers.not-supplier-admin", 403),
+    /** Arguments: the identifier's code, the value. Characters other than letters, digits, spaces, . / - */
+    BAD_IDENTIFIER("SUPPLIERS-0009", "error.suppliers.bad-identifier", 400),
+    /** Arguments: the identifier's code, the expected example. A verified format not followed. */
+    IDENTIFIER_FORMAT("SUPPLIERS-0010", "error.suppliers.identifier-format", 400),
+    /** Argument: the identifier's code. Required by an enforceable rule. */
+    IDENTIFIER_REQUIRED("SUPPLIERS-0011", "error.suppliers.identifier-required", 400),
+    /** Arguments: the identifier's code, the value. Another company holds it. */
+    DUPLICATE_IDENTIFIER("SUPPLIERS-0012", "error.suppliers.duplicate-identifier", 409),
+    /** Argument: the identifier's code. Not one of the country's. */
+    UNKNOWN_IDENTIFIER("SUPPLIERS-0013", "error.suppliers.unknown-identifier", 400),
+    /** Argument: the field. */
+    INVALID_VALUE("SUPPLIERS-0014", "error.suppliers.invalid-value", 400);
 
     private final String code;
     private final String messageKey;

@@ -137,6 +137,10 @@ class TenderingBrowserTests {
             Browser.assertAccessible(visitor);
             visitor.navigate("/suppliers/excluded?lang=ar");
             Browser.assertAccessible(visitor);
+            // and the directory of the companies that chose to be listed
+            visitor.navigate("/suppliers?lang=fr");
+            assertThat(visitor.locator("main").textContent()).contains("Sahel Numérique SARL");
+            Browser.assertAccessible(visitor);
         }
     }
 

@@ -37,6 +37,7 @@ import org.baobab.rules.ProcurementMethod;
 import org.baobab.rules.PublicHoliday;
 import org.baobab.rules.RequiredDocument;
 import org.baobab.rules.RulePack;
+import org.baobab.rules.SupplierIdentifier;
 import org.baobab.rules.TaxBasis;
 import org.baobab.rules.Threshold;
 import org.baobab.rules.ThresholdPurpose;
@@ -86,6 +87,7 @@ public final class RulePackReader {
                         "timeLimits",
                         "fees",
                         "requiredDocuments",
+                        "supplierIdentifiers",
                         "preferenceMargins",
                         "notYetEncoded");
         String code = root.text("country");
@@ -296,6 +298,42 @@ public final class RulePackReader {
                 "requiredDocuments",
                 documents.stream().map(RequiredDocument::code).toList());
 
+        List<SupplierIdentifier> identifiers = new ArrayList<>();
+        for (YamlNode node : root.list("supplierIdentifiers")) {
+            node.onlyKeys(with("code name required pattern example formatConfidence"));
+            String pattern = node.optionalText("pattern");
+            String example = node.optionalText("example");
+            if (pattern != null) {
+                try {
+                    java.util.regex.Pattern.compile(pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw node.fail("pattern", "is not a regular expression: " + e.getDescription());
+                }
+            }
+            Provenance p = provenance(node);
+            SupplierIdentifier identifier = new SupplierIdentifier(
+                    node.text("code"),
+                    node.localized("name"),
+                    node.flag("required"),
+                    pattern,
+                    example,
+                    node.has("formatConfidence")
+                            ? node.oneOf("formatConfidence", Confidence.class)
+                            : Confidence.UNVERIFIED,
+                    p.basis(),
+                    p.validFrom(),
+                    p.confidence(),
+                    p.note());
+            if (example != null && !identifier.matches(example)) {
+                throw node.fail("example", "'" + example + "' does not match the pattern " + pattern);
+            }
+            identifiers.add(identifier);
+        }
+        unique(
+                root,
+                "supplierIdentifiers",
+                identifiers.stream().map(SupplierIdentifier::code).toList());
+
         List<PreferenceMargin> margins = new ArrayList<>();
         for (YamlNode node : root.list("preferenceMargins")) {
             node.onlyKeys(with("code name ratePercent condition"));
@@ -338,6 +376,7 @@ public final class RulePackReader {
                 calendar(calendar),
                 fees,
                 documents,
+                identifiers,
                 margins,
                 pending);
     }

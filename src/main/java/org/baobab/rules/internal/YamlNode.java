@@ -102,6 +102,18 @@ record YamlNode(String file, String path, JsonNode json) {
         return text;
     }
 
+    /** A yes/no field; absent is no. */
+    boolean flag(String key) {
+        if (!has(key)) {
+            return false;
+        }
+        JsonNode value = json.get(key);
+        if (!value.isBoolean()) {
+            throw fail(key, "expected true or false, found " + describe(value));
+        }
+        return value.asBoolean();
+    }
+
     @Nullable
     String optionalText(String key) {
         return has(key) ? text(key) : null;

@@ -50,6 +50,7 @@ class RulesApiController {
         json.put("calendar", pack.calendar());
         json.put("fees", pack.fees());
         json.put("requiredDocuments", pack.requiredDocuments());
+        json.put("supplierIdentifiers", pack.supplierIdentifiers());
         json.put("preferenceMargins", pack.preferenceMargins());
         json.put("notYetEncoded", pack.notYetEncoded());
         return json;

@@ -6,15 +6,28 @@ import org.baobab.shared.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The exclusion list is public; the register takes a regulator's complaints officer (the service checks which). */
+/**
+ * The exclusion list and the directory are public; the register takes a regulator's complaints officer, the company
+ * profile a member of a supplier (the services check which organisation and whether the member may edit).
+ */
 @Configuration(proxyBeanMethods = false)
 class SuppliersAccessRules {
 
     @Bean
     HttpAccessRules suppliersRules() {
         return registry -> {
-            registry.requestMatchers("/suppliers/excluded", "/api/suppliers/excluded")
+            registry.requestMatchers("/suppliers", "/suppliers/excluded", "/api/suppliers/excluded")
                     .permitAll();
+            registry.requestMatchers("/supplier/profile").access((authentication, context) -> {
+                var authorities = authentication.get().getAuthorities().stream()
+                        .map(a -> a.getAuthority())
+                        .toList();
+                return new org.springframework.security.authorization.AuthorizationDecision(
+                        authorities.contains(HttpAccessRules.SIGNED_IN)
+                                && (authorities.contains(Role.SUPPLIER_ADMIN.authority())
+                                        || authorities.contains(Role.SIGNATORY.authority())
+                                        || authorities.contains(Role.BID_PREPARER.authority())));
+            });
             registry.requestMatchers("/regulator/exclusions", "/regulator/exclusions/**")
                     .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.COMPLAINTS_OFFICER.authority());
         };

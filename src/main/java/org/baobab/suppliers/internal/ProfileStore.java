@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.baobab.suppliers.SupplierProfile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code supplier_profile} and {@code supplier_identifier} tables. */
+@Repository
+public class ProfileStore {
+
+    private final JdbcClient jdbc;
+
+    ProfileStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the company's profile row for the save (none yet: nothing to lock). */
+    public void lock(UUID organisationId) {
+        jdbc.sql("select 1 from supplier_profile where organisation_id = :o for update")
+                .param("o", organisationId)
+                .query()
+                .listOfRows();
+    }
+
+    /** The company holding that identifier in that country, if any. */
+    public Optional<UUID> holder(String country, String scheme, String canonical) {
+        return jdbc.sql("""
+                        select organisation_id from supplier_identifier
+                        where country = :c and scheme = :s and canonical = :v
+                        """)
+                .param("c", country)
+                .param("s", scheme)
+                .param("v", canonical)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public void save(
+            UUID organisationId,
+            String country,
+            SupplierProfile.Draft d,
+            Map<String, String[]> ids,
+            String by,
+            Instant at) {
+        jdbc.sql("""
+                        insert into supplier_profile (organisation_id, country, legal_name, legal_form, address, city,
+                            phone, email, website, sme, startup, women_led, listed, bank_name, bank_account,
+                            updated_by, updated_at)
+                        values (:o, :country, :legalName, :legalForm, :address, :city, :phone, :email, :website, :sme,
+                            :startup, :womenLed, :listed, :bankName, :bankAccount, :by, :at)
+                        on conflict (organisation_id) do update set legal_name = excluded.legal_name,
+                            legal_form = excluded.legal_form, address = excluded.address, city = excluded.city,
+                            phone = excluded.phone, email = excluded.email, website = excluded.website,
+                            sme = excluded.sme, startup = excluded.startup, women_led = excluded.women_led,
+                            listed = excluded.listed, bank_name = excluded.bank_name,
+                            bank_account = excluded.bank_account, updated_by = excluded.updated_by,
+                            updated_at = excluded.updated_at
+                        """)
+                .param("o", organisationId)
+                .param("country", country)
+                .param("legalName", d.legalName())
+                .param("legalForm", d.legalForm())
+                .param("address", d.address())
+                .param("city", d.city())
+                .param("phone", d.phone())
+                .param("email", d.email())
+                .param("website", d.website())
+                .param("sme", d.sme())
+                .param("startup", d.startup())
+                .param("womenLed", d.womenLed())
+                .param("listed", d.listed())
+                .param("bankName", d.bankName())
+                .param("bankAccount", d.bankAccount())
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("delete from supplier_identifier where organisation_id = :o")
+                .param("o", organisationId)
+                .update();
+        ids.forEach((scheme, value) -> jdbc.sql("""
+                        insert into supplier_identifier (organisation_id, country, scheme, value, canonical)
+                        values (:o, :c, :s, :v, :k)
+                        """)
+                .param("o", organisationId)
+                .param("c", country)
+                .param("s", scheme)
+                .param("v", value[0])
+                .param("k", value[1])
+                .update());
+    }
+
+    public Optional<SupplierProfile> find(UUID organisationId) {
+        return jdbc.sql("select * from supplier_profile where organisation_id = :o")
+                .param("o", organisationId)
+                .query((rs, i) -> row(rs))
+                .optional();
+    }
+
+    /** The companies listed in the directory, by name; a country's and names containing the words, if given. */
+    public List<SupplierProfile> listed(@Nullable String country, @Nullable String words) {
+        return jdbc.sql("""
+                        select * from supplier_profile
+                        where listed and (cast(:c as text) is null or country = :c)
+                          and (cast(:w as text) is null or unaccent(legal_name) ilike '%' || unaccent(:w) || '%')
+                        order by legal_name limit 500
+                        """)
+                .param("c", country)
+                .param("w", words)
+                .query((rs, i) -> row(rs))
+                .list();
+    }
+
+    private SupplierProfile row(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("organisation_id", UUID.class);
+        Map<String, String> ids = new LinkedHashMap<>();
+        jdbc.sql("select scheme, value from supplier_identifier where organisation_id = :o order by scheme")
+                .param("o", id)
+                .query((r, i) -> ids.put(r.getString("scheme"), r.getString("value")))
+                .list();
+        return new SupplierProfile(
+                id,
+                rs.getString("country"),
+                rs.getString("legal_name"),
+                rs.getString("legal_form"),
+                rs.getString("address"),
+                rs.getString("city"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("website"),
+                rs.getBoolean("sme"),
+                rs.getBoolean("startup"),
+                rs.getBoolean("women_led"),
+                rs.getBoolean("listed"),
+                rs.getString("bank_name"),
+                rs.getString("bank_account"),
+                ids,
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.RulePacks;
+import org.baobab.rules.SupplierIdentifier;
+import org.baobab.shared.BaobabException;
+import org.baobab.shared.OrganisationKind;
+import org.baobab.shared.Role;
+import org.baobab.suppliers.SupplierProfile;
+import org.baobab.suppliers.SupplierProfiles;
+import org.baobab.suppliers.SuppliersErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The company's profile, edited by its admin and read by its other members; the public directory. */
+@Controller
+class SupplierProfileController {
+
+    private final SupplierProfiles profiles;
+    private final RulePacks packs;
+    private final MessageSource messages;
+
+    SupplierProfileController(SupplierProfiles profiles, RulePacks packs, MessageSource messages) {
+        this.profiles = profiles;
+        this.packs = packs;
+        this.messages = messages;
+    }
+
+    private static CurrentUser.Membership company(CurrentUser user) {
+        List<CurrentUser.Membership> companies = user.organisationsWith(
+                OrganisationKind.SUPPLIER, Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER);
+        if (companies.isEmpty()) {
+            throw new BaobabException(SuppliersErrorCode.NOT_SUPPLIER_ADMIN);
+        }
+        return companies.get(0);
+    }
+
+    @GetMapping("/supplier/profile")
+    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        CurrentUser.Membership company = company(user);
+        SupplierProfile profile = profiles.profileOrNew(company.organisationId());
+        if (!model.containsAttribute("profile")) {
+            model.addAttribute("profile", profile);
+        }
+        model.addAttribute("company", company);
+        model.addAttribute("editable", company.role() == Role.SUPPLIER_ADMIN);
+        model.addAttribute("rules", profiles.identifiersOf(company.country()));
+        return "suppliers/profile";
+    }
+
+    @PostMapping("/supplier/profile")
+    String save(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            RedirectAttributes redirect) {
+        CurrentUser.Membership company = company(user);
+        Map<String, String> identifiers = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("id.")) {
+                identifiers.put(key.substring(3), value);
+            }
+        });
+        SupplierProfile.Draft draft = new SupplierProfile.Draft(
+                form.getOrDefault("legalName", ""),
+                form.getOrDefault("legalForm", ""),
+                form.getOrDefault("address", ""),
+                form.getOrDefault("city", ""),
+                form.getOrDefault("phone", ""),
+                form.getOrDefault("email", ""),
+                form.getOrDefault("website", ""),
+                form.containsKey("sme"),
+                form.containsKey("startup"),
+                form.containsKey("womenLed"),
+                form.containsKey("listed"),
+                form.getOrDefault("bankName", ""),
+                form.getOrDefault("bankAccount", ""),
+                identifiers);
+        List<SupplierIdentifier> rules = profiles.identifiersOf(company.country());
+        try {
+            List<SupplierProfile.Warning> warnings = profiles.save(user, company.organisationId(), draft);
+            redirect.addFlashAttribute("message", messages.getMessage("profile.saved", null, locale));
+            redirect.addFlashAttribute(
+                    "warnings",
+                    warnings.stream()
+                            .map(w -> messages.getMessage(
+                                    w.messageKey(),
+                                    new Object[] {name(rules, w.identifier(), locale), w.example()},
+                                    locale))
+                            .toList());
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, rules, locale));
+            redirect.addFlashAttribute(
+                    "profile",
+                    new SupplierProfile(
+                            company.organisationId(),
+                            company.country(),
+                            draft.legalName(),
+                            draft.legalForm(),
+                            draft.address(),
+                            draft.city(),
+                            draft.phone(),
+                            draft.email(),
+                            draft.website(),
+                            draft.sme(),
+                            draft.startup(),
+                            draft.womenLed(),
+                            draft.listed(),
+                            draft.bankName(),
+                            draft.bankAccount(),
+                            draft.identifiers(),
+                            java.time.Instant.EPOCH));
+        }
+        return "redirect:/supplier/profile";
+    }
+
+    @GetMapping("/suppliers")
+    String directory(
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable String q,
+            Model model) {
+        String c = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+        String words = q == null || q.isBlank() ? null : q.strip();
+        model.addAttribute("companies", profiles.directory(c, words));
+        model.addAttribute("packs", packs.all());
+        model.addAttribute("country", c);
+        model.addAttribute("q", words);
+        return "suppliers/directory";
+    }
+
+    private static String name(List<SupplierIdentifier> rules, String code, Locale locale) {
+        return rules.stream()
+                .filter(r -> r.code().equals(code))
+                .findFirst()
+                .map(r -> r.name().in(locale))
+                .orElse(code);
+    }
+
+    private String message(BaobabException e, List<SupplierIdentifier> rules, Locale locale) {
+        Object[] arguments = e.arguments().clone();
+        if (e.errorCode() == SuppliersErrorCode.REQUIRED
+                || e.errorCode() == SuppliersErrorCode.TOO_LONG
+                || e.errorCode() == SuppliersErrorCode.INVALID_VALUE) {
+            arguments[0] = messages.getMessage("profile." + arguments[0], null, locale);
+        } else if (arguments.length > 0 && arguments[0] instanceof String code) {
+            arguments[0] = name(rules, code, locale);
+        }
+        return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
+    }
+}

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.baobab.IntegrationTest;
+import org.baobab.SignedIn;
+import org.baobab.identity.Accounts;
+import org.baobab.identity.CurrentUser;
+import org.baobab.shared.BaobabException;
+import org.baobab.tendering.TenderingFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Company profiles: identifiers checked against the country's rule pack (an enforceable requirement refuses, an
+ * unverified format warns), garbage and duplicates refused with nothing saved, only the company's admin edits, the
+ * directory lists only the companies that chose it, and bank details never leave the company.
+ */
+@IntegrationTest
+class SupplierProfilesTests {
+
+    private final SupplierProfiles profiles;
+    private final Accounts accounts;
+    private final TenderingFixtures fixtures;
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+
+    SupplierProfilesTests(
+            SupplierProfiles profiles, Accounts accounts, TenderingFixtures fixtures, MockMvc mvc, JdbcClient jdbc) {
+        this.profiles = profiles;
+        this.accounts = accounts;
+        this.fixtures = fixtures;
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+    }
+
+    /** A new company, registered as a real one would be, and its admin. */
+    private CurrentUser register(String country) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String email = "admin-" + tag + "@entreprise.test";
+        accounts.registerSupplier(new Accounts.SupplierRegistration(
+                "Entreprise " + tag, country, "Awa Ndiaye", email, "Un mot de passe bien long 2026", "fr"));
+        return accounts.currentUserByEmail(email).orElseThrow();
+    }
+
+    private static UUID company(CurrentUser admin) {
+        return admin.primaryMembership().orElseThrow().organisationId();
+    }
+
+    private static SupplierProfile.Draft draft(String name, boolean listed, Map<String, String> identifiers) {
+        return new SupplierProfile.Draft(
+                name,
+                "SARL",
+                "Rue 10",
+                "Thiès",
+                "+221 77 000 00 00",
+                "contact@entreprise.test",
+                "https://entreprise.test",
+                true,
+                false,
+                true,
+                listed,
+                "Banque X",
+                "SN000 RIB SECRET 42",
+                identifiers);
+    }
+
+    private static String ninea() {
+        return String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
+    }
+
+    /** Six digits: not the usual NINEA shape. */
+    private static String oddNinea() {
+        return "1-" + (int) (Math.random() * 90_000 + 10_000);
+    }
+
+    private static String rccm() {
+        return "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000);
+    }
+
+    private long profileCount() {
+        return jdbc.sql("select count(*) from supplier_profile")
+                .query(Long.class)
+                .single();
+    }
+
+    private static SuppliersErrorCode code(Throwable e) {
+        return (SuppliersErrorCode) ((BaobabException) e).errorCode();
+    }
+
+    @Test
+    void aSenegaleseCompanyGivesItsNineaAndRccmInAnyLayout() {
+        CurrentUser admin = register("SN");
+        String ninea = ninea();
+        String rccm = rccm();
+        List<SupplierProfile.Warning> warnings = profiles.save(
+                admin,
+                company(admin),
+                draft("Entreprise Thiès SARL", true, Map.of("NINEA", ninea, "RCCM", "  " + rccm.toLowerCase() + " ")));
+        assertThat(warnings).isEmpty();
+        SupplierProfile saved = profiles.profile(company(admin)).orElseThrow();
+        assertThat(saved.identifiers()).containsEntry("NINEA", ninea).containsEntry("RCCM", rccm.toLowerCase());
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_entry where subject_id = :s and action = 'suppliers.profile-saved'")
+                        .param("s", company(admin).toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // the same NINEA written differently is still the same NINEA
+        CurrentUser other = register("SN");
+        long before = profileCount();
+        assertThatThrownBy(() -> profiles.save(
+                        other,
+                        company(other),
+                        draft(
+                                "Copie SARL",
+                                false,
+                                Map.of("NINEA", ninea.replace(" ", "").toLowerCase(), "RCCM", rccm()))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.DUPLICATE_IDENTIFIER));
+        assertThat(profileCount()).isEqualTo(before);
+        // saving one's own profile again keeps one's own identifiers
+        assertThat(profiles.save(
+                        admin,
+                        company(admin),
+                        draft("Entreprise Thiès SARL", true, Map.of("NINEA", ninea, "RCCM", rccm))))
+                .isEmpty();
+    }
+
+    @Test
+    void enforceableRulesRefuseAndUnverifiedOnesWarn() {
+        CurrentUser senegal = register("SN");
+        long before = profileCount();
+        assertThatThrownBy(
+                        () -> profiles.save(senegal, company(senegal), draft("A SARL", false, Map.of("RCCM", rccm()))))
+                .as("the NINEA is required in Senegal (secondary source): refused")
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.IDENTIFIER_REQUIRED));
+        assertThatThrownBy(() -> profiles.save(
+                        senegal, company(senegal), draft("A SARL", false, Map.of("NINEA", "<script>", "RCCM", rccm()))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.BAD_IDENTIFIER));
+        assertThatThrownBy(() -> profiles.save(
+                        senegal,
+                        company(senegal),
+                        draft("A SARL", false, Map.of("NINEA", ninea(), "RCCM", rccm(), "NIU", "M041200012345A"))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.UNKNOWN_IDENTIFIER));
+        assertThatThrownBy(() -> profiles.save(
+                        senegal, company(senegal), draft("A", false, Map.of("NINEA", ninea(), "RCCM", rccm()))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.REQUIRED));
+        assertThat(profileCount()).isEqualTo(before);
+
+        // the NINEA's shape is only seen on examples: a different one is pointed out, and saved
+        assertThat(profiles.save(
+                        senegal, company(senegal), draft("A SARL", false, Map.of("NINEA", oddNinea(), "RCCM", rccm()))))
+                .extracting(SupplierProfile.Warning::messageKey, SupplierProfile.Warning::identifier)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.warning.format", "NINEA"));
+
+        // in Cameroon both identifiers are unverified: missing ones are pointed out, not refused
+        CurrentUser cameroon = register("CM");
+        assertThat(profiles.save(cameroon, company(cameroon), draft("B SARL", false, Map.of())))
+                .extracting(SupplierProfile.Warning::identifier)
+                .containsExactlyInAnyOrder("NIU", "RCCM");
+    }
+
+    @Test
+    void onlyTheAdminEditsAndTheDirectoryShowsOnlyListedCompaniesWithoutBankDetails() throws Exception {
+        CurrentUser preparer = fixtures.user(TenderingFixtures.SUPPLIER);
+        assertThatThrownBy(() -> profiles.save(
+                        preparer, company(preparer), draft("Sahel", true, Map.of("NINEA", ninea(), "RCCM", rccm()))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(SuppliersErrorCode.NOT_SUPPLIER_ADMIN));
+        String readOnly = mvc.perform(
+                        MockMvcRequestBuilders.get("/supplier/profile").with(SignedIn.as(preparer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(readOnly).contains("Seul l&#39;administrateur", "disabled");
+
+        CurrentUser listed = register("SN");
+        CurrentUser hidden = register("SN");
+        profiles.save(listed, company(listed), draft("Listée Zq SARL", true, Map.of("NINEA", ninea(), "RCCM", rccm())));
+        profiles.save(
+                hidden, company(hidden), draft("Cachée Zq SARL", false, Map.of("NINEA", ninea(), "RCCM", rccm())));
+        String directory = mvc.perform(MockMvcRequestBuilders.get("/suppliers?country=SN&q=zq"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(directory).contains("Listée Zq SARL").doesNotContain("Cachée Zq SARL", "RIB SECRET");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/suppliers?q=Listee"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .as("accents ignored")
+                .contains("Listée Zq SARL");
+    }
+
+    @Test
+    void theFormShowsTranslatedErrorsAndWarnings() throws Exception {
+        CurrentUser admin = register("SN");
+        Map<String, String> form = new HashMap<>(Map.of("legalName", "Formulaire SARL", "id.RCCM", rccm()));
+        var missing = MockMvcRequestBuilders.post("/supplier/profile")
+                .with(SignedIn.as(admin))
+                .with(csrf())
+                .header("Accept-Language", "en");
+        form.forEach(missing::param);
+        mvc.perform(missing)
+                .andExpect(redirectedUrl("/supplier/profile"))
+                .andExpect(
+                        flash().attribute("error", "The NINEA (national business identification number) is required."));
+        var odd = MockMvcRequestBuilders.post("/supplier/profile")
+                .with(SignedIn.as(admin))
+                .with(csrf())
+                .header("Accept-Language", "fr");
+        form.put("id.NINEA", oddNinea());
+        form.put("listed", "on");
+        form.forEach(odd::param);
+        mvc.perform(odd)
+                .andExpect(flash().attribute("message", "Le profil est enregistré."))
+                .andExpect(
+                        flash().attribute(
+                                        "warnings",
+                                        List.of(
+                                                "Le NINEA n'a pas la forme habituelle (exemple : 0012345 2G3) ; vérifiez-le.")));
+        assertThat(profiles.profile(company(admin)).orElseThrow().listed()).isTrue();
+    }
+}
