@@ -162,6 +162,14 @@ class EndpointAuthorizationTests {
         // suppliers
         RULES.put("GET /suppliers/excluded", PUBLIC);
         RULES.put("GET /suppliers", PUBLIC);
+        RULES.put("GET /supplier/documents", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("POST /supplier/documents", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put(
+                "GET /verification/documents",
+                anyOf(Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+        RULES.put(
+                "POST /verification/documents/{id}",
+                anyOf(Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
         RULES.put("GET /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/suppliers/excluded", PUBLIC);

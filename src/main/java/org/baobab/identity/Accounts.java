@@ -324,6 +324,19 @@ public class Accounts {
         return store.userByEmail(email).flatMap(u -> currentUser(u.id()));
     }
 
+    /**
+     * The members of an organisation who hold a role, for what the platform itself sends them (an expiry reminder to
+     * a company's admins): no actor, so never exposed to a request as such.
+     */
+    @Transactional(readOnly = true)
+    public List<CurrentUser> holders(UUID organisationId, Role role) {
+        return store.members(organisationId).stream()
+                .filter(m -> m.role() == role)
+                .map(m -> currentUser(m.userId()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** The signed-in view of a user, with their memberships. */
     @Transactional(readOnly = true)
     public Optional<CurrentUser> currentUser(UUID userId) {

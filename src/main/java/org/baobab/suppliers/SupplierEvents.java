@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.suppliers;
 
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import org.baobab.shared.AuditableEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -58,4 +60,38 @@ public final class SupplierEvents {
             return organisation;
         }
     }
+
+    /**
+     * A company's document changed: {@code suppliers.document-uploaded}, {@code .document-verified},
+     * {@code .document-rejected}.
+     */
+    public record DocumentChanged(
+            String actor,
+            String organisation,
+            String action,
+            String documentId,
+            @Nullable String legalReason,
+            Map<String, Object> payload)
+            implements AuditableEvent {
+
+        public DocumentChanged {
+            payload = Map.copyOf(payload);
+        }
+
+        @Override
+        public String subjectType() {
+            return "supplier-document";
+        }
+
+        @Override
+        public String subjectId() {
+            return documentId;
+        }
+    }
+
+    /**
+     * A company's current document expires on {@code expiresOn}, within the warning period: its admins are reminded
+     * (once per expiry date). Not journalled: nothing changed.
+     */
+    public record DocumentExpiring(UUID organisationId, UUID documentId, String code, LocalDate expiresOn) {}
 }

@@ -15,7 +15,7 @@ public enum SuppliersErrorCode implements ErrorCode {
     PERIOD_REVERSED("SUPPLIERS-0004", "error.suppliers.period-reversed", 400),
     /** The organisation chosen is not a registered supplier. */
     NOT_A_SUPPLIER("SUPPLIERS-0005", "error.suppliers.not-a-supplier", 400),
-    /** Argument: the id. */
+    /** No such exclusion. */
     UNKNOWN_EXCLUSION("SUPPLIERS-0006", "error.suppliers.unknown-exclusion", 404),
     /** Already lifted, or decided by another country's regulator. */
     CANNOT_LIFT("SUPPLIERS-0007", "error.suppliers.cannot-lift", 409),
@@ -32,7 +32,17 @@ public enum SuppliersErrorCode implements ErrorCode {
     /** Argument: the identifier's code. Not one of the country's. */
     UNKNOWN_IDENTIFIER("SUPPLIERS-0013", "error.suppliers.unknown-identifier", 400),
     /** Argument: the field. */
-    INVALID_VALUE("SUPPLIERS-0014", "error.suppliers.invalid-value", 400);
+    INVALID_VALUE("SUPPLIERS-0014", "error.suppliers.invalid-value", 400),
+    /** Argument: the code. Not a document the country's rule pack asks for. */
+    UNKNOWN_DOCUMENT_KIND("SUPPLIERS-0015", "error.suppliers.unknown-document-kind", 400),
+    /** The dates of a document are impossible: issued in the future, or expiring before issue. */
+    DOCUMENT_DATES("SUPPLIERS-0016", "error.suppliers.document-dates", 400),
+    /** No such document. */
+    UNKNOWN_DOCUMENT("SUPPLIERS-0017", "error.suppliers.unknown-document", 404),
+    /** The actor may not verify documents of that company (not a buyer or regulator of its country). */
+    NOT_VERIFIER("SUPPLIERS-0018", "error.suppliers.not-verifier", 403),
+    /** The document was replaced or already decided. */
+    ALREADY_DECIDED("SUPPLIERS-0019", "error.suppliers.already-decided", 409);
 
     private final String code;
     private final String messageKey;

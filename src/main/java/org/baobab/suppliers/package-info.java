@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Suppliers",
-        allowedDependencies = {"shared", "identity", "rules"})
+        allowedDependencies = {"shared", "identity", "rules", "documents"})
 @NullMarked
 package org.baobab.suppliers;
 

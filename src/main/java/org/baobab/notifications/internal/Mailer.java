@@ -88,6 +88,11 @@ class Mailer {
                 Map.of("title", request.title(), "change", request.change(), "detail", request.detail()));
     }
 
+    @ApplicationModuleListener
+    void on(DocumentMails.DocumentExpiringMail request) {
+        send(request, request.key(), Map.of("document", request.document(), "expiresOn", request.expiresOn()));
+    }
+
     private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {
         Locale locale = Locale.forLanguageTag(request.language());
         Context context = new Context(locale);

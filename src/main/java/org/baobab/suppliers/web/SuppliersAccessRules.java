@@ -18,7 +18,19 @@ class SuppliersAccessRules {
         return registry -> {
             registry.requestMatchers("/suppliers", "/suppliers/excluded", "/api/suppliers/excluded")
                     .permitAll();
-            registry.requestMatchers("/supplier/profile").access((authentication, context) -> {
+            registry.requestMatchers("/verification/documents", "/verification/documents/**")
+                    .access((authentication, context) -> {
+                        var authorities = authentication.get().getAuthorities().stream()
+                                .map(a -> a.getAuthority())
+                                .toList();
+                        return new org.springframework.security.authorization.AuthorizationDecision(
+                                authorities.contains(HttpAccessRules.SIGNED_IN)
+                                        && (authorities.contains(Role.BUYER.authority())
+                                                || authorities.contains(Role.PRM.authority())
+                                                || authorities.contains(Role.COMPLAINTS_OFFICER.authority())
+                                                || authorities.contains(Role.REGULATOR_AUDITOR.authority())));
+                    });
+            registry.requestMatchers("/supplier/profile", "/supplier/documents").access((authentication, context) -> {
                 var authorities = authentication.get().getAuthorities().stream()
                         .map(a -> a.getAuthority())
                         .toList();
