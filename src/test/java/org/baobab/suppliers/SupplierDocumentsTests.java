@@ -3,6 +3,9 @@ package org.baobab.suppliers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.baobab.suppliers.NewCompanies.code;
+import static org.baobab.suppliers.NewCompanies.company;
+import static org.baobab.suppliers.NewCompanies.register;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,7 +25,6 @@ import org.baobab.TestSmtp;
 import org.baobab.documents.Samples;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
 import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,18 +59,6 @@ class SupplierDocumentsTests {
         this.jdbc = jdbc;
     }
 
-    private CurrentUser register() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String email = "admin-" + tag + "@documents.test";
-        accounts.registerSupplier(new Accounts.SupplierRegistration(
-                "Documents " + tag, "SN", "Moussa Fall", email, "Un mot de passe bien long 2026", "fr"));
-        return accounts.currentUserByEmail(email).orElseThrow();
-    }
-
-    private static UUID company(CurrentUser admin) {
-        return admin.primaryMembership().orElseThrow().organisationId();
-    }
-
     private UUID upload(CurrentUser admin, String code, LocalDate issued, LocalDate expires) {
         return documents.upload(
                 admin,
@@ -85,10 +75,6 @@ class SupplierDocumentsTests {
         return jdbc.sql("select count(*) from supplier_document")
                 .query(Long.class)
                 .single();
-    }
-
-    private static SuppliersErrorCode code(Throwable e) {
-        return (SuppliersErrorCode) ((BaobabException) e).errorCode();
     }
 
     @Test
@@ -122,7 +108,7 @@ class SupplierDocumentsTests {
 
     @Test
     void uploadsAreCheckedAndANewOneReplacesTheCurrentOne() {
-        CurrentUser admin = register();
+        CurrentUser admin = register(accounts, "SN");
         LocalDate today = documents.today("SN");
         long before = count();
         assertThatThrownBy(() -> upload(admin, "NIU", today.minusDays(3), today.plusMonths(3)))
@@ -161,7 +147,7 @@ class SupplierDocumentsTests {
 
     @Test
     void onlyBuyersAndTheRegulatorOfTheCountryVerifyAndARejectionHasAReason() {
-        CurrentUser admin = register();
+        CurrentUser admin = register(accounts, "SN");
         LocalDate today = documents.today("SN");
         UUID id = upload(admin, "RCCM", today.minusYears(2), today.plusYears(3));
         CurrentUser senegaleseBuyer = fixtures.user(TenderingFixtures.BUYER);
@@ -193,7 +179,7 @@ class SupplierDocumentsTests {
 
     @Test
     void theAdminsAreRemindedOnceBeforeExpiryByMail() throws Exception {
-        CurrentUser admin = register();
+        CurrentUser admin = register(accounts, "SN");
         LocalDate today = documents.today("SN");
         upload(admin, "ATTESTATION_SOCIALE", today.minusMonths(5), today.plusDays(10));
         assertThat(documents.remindExpiring()).isPositive();
@@ -207,7 +193,7 @@ class SupplierDocumentsTests {
 
     @Test
     void theCompanyUploadsThroughThePageAndSeesTheStatus() throws Exception {
-        CurrentUser admin = register();
+        CurrentUser admin = register(accounts, "SN");
         LocalDate today = documents.today("SN");
         mvc.perform(MockMvcRequestBuilders.multipart("/supplier/documents")
                         .file(new MockMultipartFile("file", "ninea.pdf", "application/pdf", Samples.pdf("ninea")))

@@ -3,6 +3,9 @@ package org.baobab.suppliers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.baobab.suppliers.NewCompanies.code;
+import static org.baobab.suppliers.NewCompanies.company;
+import static org.baobab.suppliers.NewCompanies.register;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -12,12 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
 import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,19 +46,6 @@ class SupplierProfilesTests {
         this.fixtures = fixtures;
         this.mvc = mvc;
         this.jdbc = jdbc;
-    }
-
-    /** A new company, registered as a real one would be, and its admin. */
-    private CurrentUser register(String country) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String email = "admin-" + tag + "@entreprise.test";
-        accounts.registerSupplier(new Accounts.SupplierRegistration(
-                "Entreprise " + tag, country, "Awa Ndiaye", email, "Un mot de passe bien long 2026", "fr"));
-        return accounts.currentUserByEmail(email).orElseThrow();
-    }
-
-    private static UUID company(CurrentUser admin) {
-        return admin.primaryMembership().orElseThrow().organisationId();
     }
 
     private static SupplierProfile.Draft draft(String name, boolean listed, Map<String, String> identifiers) {
@@ -97,13 +85,9 @@ class SupplierProfilesTests {
                 .single();
     }
 
-    private static SuppliersErrorCode code(Throwable e) {
-        return (SuppliersErrorCode) ((BaobabException) e).errorCode();
-    }
-
     @Test
     void aSenegaleseCompanyGivesItsNineaAndRccmInAnyLayout() {
-        CurrentUser admin = register("SN");
+        CurrentUser admin = register(accounts, "SN");
         String ninea = ninea();
         String rccm = rccm();
         List<SupplierProfile.Warning> warnings = profiles.save(
@@ -121,7 +105,7 @@ class SupplierProfilesTests {
                 .isEqualTo(1);
 
         // the same NINEA written differently is still the same NINEA
-        CurrentUser other = register("SN");
+        CurrentUser other = register(accounts, "SN");
         long before = profileCount();
         assertThatThrownBy(() -> profiles.save(
                         other,
@@ -142,7 +126,7 @@ class SupplierProfilesTests {
 
     @Test
     void enforceableRulesRefuseAndUnverifiedOnesWarn() {
-        CurrentUser senegal = register("SN");
+        CurrentUser senegal = register(accounts, "SN");
         long before = profileCount();
         assertThatThrownBy(
                         () -> profiles.save(senegal, company(senegal), draft("A SARL", false, Map.of("RCCM", rccm()))))
@@ -168,7 +152,7 @@ class SupplierProfilesTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.warning.format", "NINEA"));
 
         // in Cameroon both identifiers are unverified: missing ones are pointed out, not refused
-        CurrentUser cameroon = register("CM");
+        CurrentUser cameroon = register(accounts, "CM");
         assertThat(profiles.save(cameroon, company(cameroon), draft("B SARL", false, Map.of())))
                 .extracting(SupplierProfile.Warning::identifier)
                 .containsExactlyInAnyOrder("NIU", "RCCM");
@@ -188,8 +172,8 @@ class SupplierProfilesTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(readOnly).contains("Seul l&#39;administrateur", "disabled");
 
-        CurrentUser listed = register("SN");
-        CurrentUser hidden = register("SN");
+        CurrentUser listed = register(accounts, "SN");
+        CurrentUser hidden = register(accounts, "SN");
         profiles.save(listed, company(listed), draft("Listée Zq SARL", true, Map.of("NINEA", ninea(), "RCCM", rccm())));
         profiles.save(
                 hidden, company(hidden), draft("Cachée Zq SARL", false, Map.of("NINEA", ninea(), "RCCM", rccm())));
@@ -209,7 +193,7 @@ class SupplierProfilesTests {
 
     @Test
     void theFormShowsTranslatedErrorsAndWarnings() throws Exception {
-        CurrentUser admin = register("SN");
+        CurrentUser admin = register(accounts, "SN");
         Map<String, String> form = new HashMap<>(Map.of("legalName", "Formulaire SARL", "id.RCCM", rccm()));
         var missing = MockMvcRequestBuilders.post("/supplier/profile")
                 .with(SignedIn.as(admin))

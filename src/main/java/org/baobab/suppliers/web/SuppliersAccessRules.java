@@ -19,27 +19,10 @@ class SuppliersAccessRules {
             registry.requestMatchers("/suppliers", "/suppliers/excluded", "/api/suppliers/excluded")
                     .permitAll();
             registry.requestMatchers("/verification/documents", "/verification/documents/**")
-                    .access((authentication, context) -> {
-                        var authorities = authentication.get().getAuthorities().stream()
-                                .map(a -> a.getAuthority())
-                                .toList();
-                        return new org.springframework.security.authorization.AuthorizationDecision(
-                                authorities.contains(HttpAccessRules.SIGNED_IN)
-                                        && (authorities.contains(Role.BUYER.authority())
-                                                || authorities.contains(Role.PRM.authority())
-                                                || authorities.contains(Role.COMPLAINTS_OFFICER.authority())
-                                                || authorities.contains(Role.REGULATOR_AUDITOR.authority())));
-                    });
-            registry.requestMatchers("/supplier/profile", "/supplier/documents").access((authentication, context) -> {
-                var authorities = authentication.get().getAuthorities().stream()
-                        .map(a -> a.getAuthority())
-                        .toList();
-                return new org.springframework.security.authorization.AuthorizationDecision(
-                        authorities.contains(HttpAccessRules.SIGNED_IN)
-                                && (authorities.contains(Role.SUPPLIER_ADMIN.authority())
-                                        || authorities.contains(Role.SIGNATORY.authority())
-                                        || authorities.contains(Role.BID_PREPARER.authority())));
-            });
+                    .access(HttpAccessRules.signedInWithAnyOf(
+                            Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+            registry.requestMatchers("/supplier/profile", "/supplier/documents")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
             registry.requestMatchers("/regulator/exclusions", "/regulator/exclusions/**")
                     .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.COMPLAINTS_OFFICER.authority());
         };
