@@ -183,6 +183,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /open-data", PUBLIC);
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
+        RULES.put("GET /admin/mail-log", anyOf(Role.PLATFORM_ADMIN));
         // OpenAPI description of the JSON API
         RULES.put("GET /api/docs", PUBLIC);
         RULES.put("GET /api/docs.yaml", PUBLIC);

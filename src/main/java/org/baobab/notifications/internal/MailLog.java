@@ -72,10 +72,24 @@ public class MailLog {
     }
 
     public List<Entry> latest(int limit) {
+        return search(null, null, limit, 0);
+    }
+
+    /**
+     * The mails whose recipient contains {@code recipient} (any case) and whose status is {@code status}, each filter
+     * only if given, newest first, one page.
+     */
+    public List<Entry> search(@Nullable String recipient, @Nullable String status, int limit, int offset) {
         return jdbc.sql("""
                 select id, recipient, template, subject, status, attempts, created_at, sent_at, error, body
-                from notifications_mail_log order by created_at desc limit :limit""")
+                from notifications_mail_log
+                where (cast(:recipient as text) is null or strpos(lower(recipient), lower(:recipient)) > 0)
+                  and (cast(:status as text) is null or status = :status)
+                order by created_at desc, id limit :limit offset :offset""")
+                .param("recipient", recipient)
+                .param("status", status)
                 .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> {
                     Timestamp sent = rs.getTimestamp("sent_at");
                     return new Entry(

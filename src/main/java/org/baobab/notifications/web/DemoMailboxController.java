@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.baobab.notifications.internal.MailLog;
 import org.baobab.shared.HttpAccessRules;
 import org.baobab.shared.NotFoundException;
+import org.baobab.shared.Role;
 import org.baobab.shared.database.DemoMode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,9 @@ class DemoMailboxController {
 
     @Bean
     static HttpAccessRules notificationsRules() {
-        return registry -> registry.requestMatchers("/demo/mailbox").permitAll();
+        return registry -> {
+            registry.requestMatchers("/demo/mailbox").permitAll();
+            registry.requestMatchers("/admin/mail-log").access(HttpAccessRules.signedInWithAnyOf(Role.PLATFORM_ADMIN));
+        };
     }
 }
