@@ -185,7 +185,14 @@ class SupplierDocumentsTests {
         assertThat(documents.remindExpiring()).isPositive();
         List<String> mails = mailsTo(admin.email(), 1);
         assertThat(mails).hasSize(1);
-        assertThat(mails.get(0)).contains("IPRES", today.plusDays(10).toString(), "/supplier/documents");
+        assertThat(mails.get(0))
+                .contains(
+                        "IPRES",
+                        today.plusDays(10)
+                                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                                                java.time.format.FormatStyle.LONG)
+                                        .withLocale(java.util.Locale.FRENCH)),
+                        "/supplier/documents");
         documents.remindExpiring();
         Thread.sleep(1_500);
         assertThat(mailsTo(admin.email(), 0)).as("once per expiry").hasSize(1);
@@ -221,6 +228,24 @@ class SupplierDocumentsTests {
                 .contains("ninea.pdf", "sans date d&#39;expiration", "en attente de vérification", "Pas encore déposé");
     }
 
+    /** The message with its quoted-printable parts decoded (soft line breaks joined, =XX bytes read as UTF-8). */
+    private static String quotedPrintable(String raw) {
+        String joined = raw.replace("=\r\n", "");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '='
+                    && i + 2 < joined.length()
+                    && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     private static List<String> mailsTo(String email, int expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         List<String> found = new ArrayList<>();
@@ -230,9 +255,7 @@ class SupplierDocumentsTests {
                 try {
                     if (message.getAllRecipients()[0].toString().equals(email)
                             && "Une attestation de votre entreprise expire bientôt".equals(message.getSubject())) {
-                        found.add(GreenMailUtil.getWholeMessage(message)
-                                .replace("=\r\n", "")
-                                .replace("=3D", "="));
+                        found.add(quotedPrintable(GreenMailUtil.getWholeMessage(message)));
                     }
                 } catch (jakarta.mail.MessagingException e) {
                     throw new IllegalStateException(e);

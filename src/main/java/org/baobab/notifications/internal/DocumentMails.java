@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.notifications.internal;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
@@ -66,7 +68,9 @@ class DocumentMails {
                     admin.language(),
                     baseUrl + "/supplier/documents",
                     documents.kindName(country, event.code(), Locale.forLanguageTag(admin.language())),
-                    event.expiresOn().toString()));
+                    event.expiresOn()
+                            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                    .withLocale(Locale.forLanguageTag(admin.language())))));
         }
     }
 }
