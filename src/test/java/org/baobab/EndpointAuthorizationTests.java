@@ -162,6 +162,12 @@ class EndpointAuthorizationTests {
         // suppliers
         RULES.put("GET /suppliers/excluded", PUBLIC);
         RULES.put("GET /suppliers", PUBLIC);
+        RULES.put("GET /alerts", PUBLIC);
+        RULES.put("POST /alerts", PUBLIC);
+        RULES.put("GET /alerts/confirm", PUBLIC);
+        RULES.put("GET /alerts/unsubscribe", PUBLIC);
+        RULES.put("POST /alerts/unsubscribe", PUBLIC);
+        RULES.put("POST /alerts/{id}/remove", SIGNED_IN);
         RULES.put("GET /supplier/documents", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /supplier/documents", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put(

@@ -94,4 +94,10 @@ public final class SupplierEvents {
      * (once per expiry date). Not journalled: nothing changed.
      */
     public record DocumentExpiring(UUID organisationId, UUID documentId, String code, LocalDate expiresOn) {}
+
+    /** An anonymous visitor asked for alerts: the address must confirm them (not journalled: no procurement fact). */
+    public record AlertConfirmationRequested(String email, String language, String token) {}
+
+    /** A published notice matches an active alert: one mail to its address. */
+    public record AlertMatched(String email, String language, String token, String ocid, String title) {}
 }

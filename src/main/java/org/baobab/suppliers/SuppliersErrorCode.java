@@ -42,7 +42,9 @@ public enum SuppliersErrorCode implements ErrorCode {
     /** The actor may not verify documents of that company (not a buyer or regulator of its country). */
     NOT_VERIFIER("SUPPLIERS-0018", "error.suppliers.not-verifier", 403),
     /** The document was replaced or already decided. */
-    ALREADY_DECIDED("SUPPLIERS-0019", "error.suppliers.already-decided", 409);
+    ALREADY_DECIDED("SUPPLIERS-0019", "error.suppliers.already-decided", 409),
+    /** The confirmation or unsubscribe link is unknown or already used. */
+    UNKNOWN_ALERT("SUPPLIERS-0020", "error.suppliers.unknown-alert", 404);
 
     private final String code;
     private final String messageKey;

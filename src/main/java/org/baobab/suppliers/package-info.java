@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Suppliers",
-        allowedDependencies = {"shared", "identity", "rules", "documents"})
+        allowedDependencies = {"shared", "identity", "rules", "documents", "tendering"})
 @NullMarked
 package org.baobab.suppliers;
 

@@ -141,6 +141,11 @@ class TenderingBrowserTests {
             visitor.navigate("/suppliers?lang=fr");
             assertThat(visitor.locator("main").textContent()).contains("Sahel Numérique SARL");
             Browser.assertAccessible(visitor);
+            // and the page where anyone asks for e-mail alerts
+            visitor.locator("footer a[href$='/alerts']").click();
+            Browser.assertAccessible(visitor);
+            visitor.navigate("/alerts?lang=ar");
+            Browser.assertAccessible(visitor);
         }
     }
 

@@ -93,6 +93,11 @@ class Mailer {
         send(request, request.key(), Map.of("document", request.document(), "expiresOn", request.expiresOn()));
     }
 
+    @ApplicationModuleListener
+    void on(AlertMails.AlertMail request) {
+        send(request, request.key(), Map.of("unsubscribe", request.unsubscribe(), "title", request.title()));
+    }
+
     private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {
         Locale locale = Locale.forLanguageTag(request.language());
         Context context = new Context(locale);

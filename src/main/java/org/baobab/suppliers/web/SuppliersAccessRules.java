@@ -18,6 +18,9 @@ class SuppliersAccessRules {
         return registry -> {
             registry.requestMatchers("/suppliers", "/suppliers/excluded", "/api/suppliers/excluded")
                     .permitAll();
+            registry.requestMatchers("/alerts", "/alerts/confirm", "/alerts/unsubscribe")
+                    .permitAll();
+            registry.requestMatchers("/alerts/*/remove").hasAuthority(HttpAccessRules.SIGNED_IN);
             registry.requestMatchers("/verification/documents", "/verification/documents/**")
                     .access(HttpAccessRules.signedInWithAnyOf(
                             Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));

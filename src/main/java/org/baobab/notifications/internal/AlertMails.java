@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.notifications.internal;
+
+import org.baobab.identity.IdentityEvents;
+import org.baobab.suppliers.SupplierEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** The mails of alerts: the confirmation of an anonymous subscription, and each matching notice. */
+@Component
+class AlertMails {
+
+    private final ApplicationEventPublisher events;
+    private final String baseUrl;
+
+    AlertMails(ApplicationEventPublisher events, @Value("${baobab.base-url}") String baseUrl) {
+        this.events = events;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** A mail about an alert; {@code unsubscribe} is the one-click link every alert mail carries. */
+    record AlertMail(
+            String key,
+            String template,
+            String recipient,
+            String language,
+            String link,
+            String unsubscribe,
+            String title)
+            implements IdentityEvents.MailRequest {
+
+        @Override
+        public String recipientName() {
+            return "";
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(SupplierEvents.AlertConfirmationRequested event) {
+        events.publishEvent(new AlertMail(
+                "alert:" + event.token() + ":confirm",
+                "alert-confirm",
+                event.email(),
+                event.language(),
+                baseUrl + "/alerts/confirm?token=" + event.token(),
+                baseUrl + "/alerts/unsubscribe?token=" + event.token(),
+                ""));
+    }
+
+    @ApplicationModuleListener
+    void on(SupplierEvents.AlertMatched event) {
+        events.publishEvent(new AlertMail(
+                "alert:" + event.token() + ":" + event.ocid(),
+                "notice-alert",
+                event.email(),
+                event.language(),
+                baseUrl + "/notices/" + event.ocid(),
+                baseUrl + "/alerts/unsubscribe?token=" + event.token(),
+                event.title()));
+    }
+}

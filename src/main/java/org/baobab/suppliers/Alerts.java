@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.baobab.identity.CurrentUser;
+import org.baobab.shared.BaobabException;
+import org.baobab.shared.CountryCode;
+import org.baobab.suppliers.internal.SubscriptionStore;
+import org.baobab.tendering.NoticeSearch;
+import org.baobab.tendering.NoticeSummary;
+import org.baobab.tendering.Notices;
+import org.baobab.tendering.ProcessView;
+import org.baobab.tendering.TenderingEvents;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alerts on new notices. A signed-in user subscribes for their own address (active at once); anyone else gives an
+ * address that must confirm by a link (double opt-in). When a notice is published, every active alert it matches
+ * gets one mail, each with a one-click unsubscribe link that needs no account. Words match as in the public search
+ * (accents, case and inflection ignored, in French, English and Arabic).
+ */
+@Service
+public class Alerts {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Set<String> LANGUAGES = Set.of("fr", "en", "ar");
+
+    private final SubscriptionStore store;
+    private final Notices notices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Alerts(SubscriptionStore store, Notices notices, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.notices = notices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Subscribes an address to the notices matching the criteria. Returns true if the alert is active, false if a
+     * confirmation mail was sent.
+     */
+    @Transactional
+    public boolean subscribe(
+            @Nullable CurrentUser user, String email, String language, Subscription.Criteria criteria) {
+        String address = email == null ? "" : email.strip();
+        if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+            throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "email");
+        }
+        String words = criteria.words() == null ? "" : criteria.words().strip();
+        if (words.length() > 200) {
+            throw new BaobabException(SuppliersErrorCode.TOO_LONG, "words");
+        }
+        String country = criteria.country() == null || criteria.country().isBlank()
+                ? null
+                : criteria.country().strip().toUpperCase(Locale.ROOT);
+        if (country != null && !CountryCode.isValid(country)) {
+            throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "country");
+        }
+        String procedure = criteria.procedure() == null || criteria.procedure().isBlank()
+                ? null
+                : criteria.procedure().strip();
+        boolean own = user != null && user.email().equalsIgnoreCase(address);
+        String token = token();
+        store.insert(new Subscription(
+                UUID.randomUUID(),
+                address,
+                LANGUAGES.contains(language) ? language : "fr",
+                user == null ? null : user.id(),
+                new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words),
+                token,
+                own ? clock.instant() : null,
+                clock.instant()));
+        if (!own) {
+            events.publishEvent(new SupplierEvents.AlertConfirmationRequested(
+                    address, LANGUAGES.contains(language) ? language : "fr", token));
+        }
+        return own;
+    }
+
+    /** Confirms an alert from the link mailed to its address. */
+    @Transactional
+    public void confirm(String token) {
+        if (!store.confirm(token, clock.instant()) && store.byToken(token).isEmpty()) {
+            throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
+        }
+    }
+
+    /** Ends an alert from the link in any of its mails; no account needed. */
+    @Transactional
+    public void unsubscribe(String token) {
+        if (!store.delete(token)) {
+            throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
+        }
+    }
+
+    public boolean exists(String token) {
+        return store.byToken(token).isPresent();
+    }
+
+    /** A signed-in user's alerts. */
+    public List<Subscription> mine(CurrentUser user) {
+        return store.ofUser(user.id());
+    }
+
+    /** Ends one of one's own alerts. */
+    @Transactional
+    public void remove(CurrentUser user, UUID id) {
+        store.ofUser(user.id()).stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .ifPresentOrElse(s -> store.delete(s.token()), () -> {
+                    throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
+                });
+    }
+
+    /** A notice was published: one mail per active alert it matches, from the outbox. */
+    @ApplicationModuleListener
+    void on(TenderingEvents.NoticePublished event) {
+        ProcessView notice = notices.notice(event.ocid()).orElse(null);
+        if (notice == null) {
+            return;
+        }
+        for (Subscription s : store.activeFor(notice.country())) {
+            if (matches(s.criteria(), notice)) {
+                events.publishEvent(new SupplierEvents.AlertMatched(
+                        s.email(),
+                        s.language(),
+                        s.token(),
+                        notice.ocid(),
+                        notice.notice().title()));
+            }
+        }
+    }
+
+    private boolean matches(Subscription.Criteria c, ProcessView notice) {
+        if ((c.country() != null && !c.country().equals(notice.country()))
+                || (c.nature() != null && c.nature() != notice.notice().nature())
+                || (c.procedure() != null
+                        && !c.procedure().equals(notice.notice().procedureCode()))
+                || (c.authority() != null && !c.authority().equals(notice.authorityId()))) {
+            return false;
+        }
+        if (c.words().isBlank()) {
+            return true;
+        }
+        // the same words, through the same search as the portal, restricted to this notice's authority and country:
+        // the notice just published is the newest of them
+        List<NoticeSummary> found = notices.search(new NoticeSearch(
+                        c.words(),
+                        notice.country(),
+                        notice.authorityId(),
+                        notice.notice().nature(),
+                        notice.notice().procedureCode(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        NoticeSearch.Sort.PUBLISHED,
+                        0,
+                        100))
+                .items();
+        return found.stream().anyMatch(n -> n.ocid().equals(notice.ocid()));
+    }
+
+    private String token() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.baobab.rules.Nature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An alert: new notices matching every criterion given (country, category, procedure, authority, words as in the
+ * search) are mailed to {@code email}. Active once {@code confirmedAt} is set: at once for a signed-in user's own
+ * address, after the confirmation link otherwise.
+ */
+public record Subscription(
+        UUID id,
+        String email,
+        String language,
+        @Nullable UUID userId,
+        Criteria criteria,
+        String token,
+        @Nullable Instant confirmedAt,
+        Instant createdAt) {
+
+    /** What a notice must match; a null (or empty) criterion matches anything. */
+    public record Criteria(
+            @Nullable String country,
+            @Nullable Nature nature,
+            @Nullable String procedure,
+            @Nullable UUID authority,
+            String words) {}
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers.web;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Nature;
+import org.baobab.rules.RulePacks;
+import org.baobab.shared.BaobabException;
+import org.baobab.suppliers.Alerts;
+import org.baobab.suppliers.Subscription;
+import org.baobab.suppliers.SuppliersErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Alerts on new notices: subscribe (with or without an account), confirm, unsubscribe in one click. */
+@Controller
+class AlertsController {
+
+    private final Alerts alerts;
+    private final RulePacks packs;
+    private final MessageSource messages;
+
+    AlertsController(Alerts alerts, RulePacks packs, MessageSource messages) {
+        this.alerts = alerts;
+        this.packs = packs;
+        this.messages = messages;
+    }
+
+    @GetMapping("/alerts")
+    String page(@AuthenticationPrincipal @Nullable CurrentUser user, Model model) {
+        model.addAttribute("packs", packs.all());
+        model.addAttribute("natures", Nature.values());
+        model.addAttribute("email", user == null ? "" : user.email());
+        model.addAttribute("mine", user == null ? java.util.List.of() : alerts.mine(user));
+        return "suppliers/alerts";
+    }
+
+    @PostMapping("/alerts")
+    String subscribe(
+            @AuthenticationPrincipal @Nullable CurrentUser user,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Nature nature,
+            @RequestParam(defaultValue = "") String words,
+            Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            boolean active = alerts.subscribe(
+                    user, email, locale.getLanguage(), new Subscription.Criteria(country, nature, null, null, words));
+            redirect.addFlashAttribute(
+                    "message", messages.getMessage(active ? "alerts.active" : "alerts.check-mail", null, locale));
+        } catch (BaobabException e) {
+            Object[] arguments = e.arguments().clone();
+            if (arguments.length > 0 && arguments[0] instanceof String field) {
+                arguments[0] = messages.getMessage("alerts." + field, null, field, locale);
+            }
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage(e.errorCode().messageKey(), arguments, locale));
+        }
+        return "redirect:/alerts";
+    }
+
+    @PostMapping("/alerts/{id}/remove")
+    String remove(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable UUID id,
+            Locale locale,
+            RedirectAttributes redirect) {
+        alerts.remove(user, id);
+        redirect.addFlashAttribute("message", messages.getMessage("alerts.removed", null, locale));
+        return "redirect:/alerts";
+    }
+
+    @GetMapping("/alerts/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+        try {
+            alerts.confirm(token);
+            model.addAttribute("outcome", "confirmed");
+        } catch (BaobabException e) {
+            model.addAttribute("outcome", "unknown");
+        }
+        return "suppliers/alert-outcome";
+    }
+
+    @GetMapping("/alerts/unsubscribe")
+    String unsubscribeForm(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("outcome", alerts.exists(token) ? "confirm-unsubscribe" : "unknown");
+        return "suppliers/alert-outcome";
+    }
+
+    @PostMapping("/alerts/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, Model model) {
+        try {
+            alerts.unsubscribe(token);
+            model.addAttribute("outcome", "unsubscribed");
+        } catch (BaobabException e) {
+            if (e.errorCode() != SuppliersErrorCode.UNKNOWN_ALERT) {
+                throw e;
+            }
+            model.addAttribute("outcome", "unknown");
+        }
+        return "suppliers/alert-outcome";
+    }
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.suppliers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.baobab.IntegrationTest;
+import org.baobab.TestSmtp;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Nature;
+import org.baobab.shared.BaobabException;
+import org.baobab.tendering.Tendering;
+import org.baobab.tendering.TenderingFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Alerts through a real SMTP server: a signed-in supplier's alert is active at once and brings the matching notices
+ * only; an anonymous visitor's starts after the confirmation link (double opt-in); the one-click link in every mail
+ * stops it without an account; bad input is refused and stores nothing.
+ */
+@IntegrationTest
+class AlertsTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+    private final Alerts alerts;
+    private final Tendering tendering;
+    private final TenderingFixtures fixtures;
+    private final MockMvc mvc;
+    private final JdbcClient jdbc;
+
+    AlertsTests(Alerts alerts, Tendering tendering, TenderingFixtures fixtures, MockMvc mvc, JdbcClient jdbc) {
+        this.alerts = alerts;
+        this.tendering = tendering;
+        this.fixtures = fixtures;
+        this.mvc = mvc;
+        this.jdbc = jdbc;
+    }
+
+    private String publish(String title) {
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        UUID id = tendering.createOutsidePlan(
+                buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", fixtures.notice("SN", title));
+        tendering.publish(fixtures.user(TenderingFixtures.PRM), id);
+        return tendering.forStaff(buyer, id).ocid();
+    }
+
+    @Test
+    void aSignedInSuppliersAlertBringsTheMatchingNoticesOnly() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser supplier = fixtures.user(TenderingFixtures.SUPPLIER);
+        assertThat(alerts.subscribe(
+                        supplier,
+                        supplier.email(),
+                        "fr",
+                        new Subscription.Criteria("SN", Nature.GOODS, null, null, "groupes electrogenes " + marker)))
+                .as("active at once for one's own address")
+                .isTrue();
+        String matching = publish("Groupes électrogènes " + marker);
+        publish("Mobilier scolaire " + marker);
+        List<String> mails = mails(supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0)).contains("/notices/" + matching, "/alerts/unsubscribe?token=");
+        Thread.sleep(1_000);
+        assertThat(mails(supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
+                .hasSize(1);
+    }
+
+    @Test
+    void anAnonymousAlertStartsAfterConfirmationAndStopsInOneClick() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String email = "veille-" + marker + "@visiteur.test";
+        mvc.perform(MockMvcRequestBuilders.post("/alerts")
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("email", email)
+                        .param("words", marker))
+                .andExpect(flash().attribute(
+                                "message",
+                                "Un e-mail de confirmation vient de partir : l'alerte commencera quand vous aurez cliqué sur"
+                                        + " son lien."));
+        List<String> confirmation = mails(email, "Confirmez votre alerte sur les avis de marchés", "", 1);
+        assertThat(confirmation).hasSize(1);
+        Matcher token = TOKEN.matcher(confirmation.get(0));
+        assertThat(token.find()).isTrue();
+
+        publish("Avant confirmation " + marker);
+        Thread.sleep(1_500);
+        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 0))
+                .as("not confirmed yet")
+                .isEmpty();
+
+        String confirmed = mvc.perform(MockMvcRequestBuilders.get("/alerts/confirm?token=" + token.group(1)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(confirmed).contains("Votre alerte est confirmée");
+        publish("Après confirmation " + marker);
+        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 1))
+                .hasSize(1);
+
+        mvc.perform(MockMvcRequestBuilders.get("/alerts/unsubscribe?token=" + token.group(1)))
+                .andExpect(status().isOk());
+        String stopped = mvc.perform(MockMvcRequestBuilders.post("/alerts/unsubscribe")
+                        .with(csrf())
+                        .param("token", token.group(1)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(stopped).contains("L&#39;alerte est arrêtée");
+        publish("Après désabonnement " + marker);
+        Thread.sleep(1_500);
+        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 0))
+                .hasSize(1);
+    }
+
+    @Test
+    void badAddressesAreRefusedAndStoreNothing() {
+        long before = jdbc.sql("select count(*) from supplier_subscription")
+                .query(Long.class)
+                .single();
+        for (String bad : List.of("", "pas-une-adresse", "a@b")) {
+            assertThatThrownBy(() ->
+                            alerts.subscribe(null, bad, "fr", new Subscription.Criteria(null, null, null, null, "")))
+                    .isInstanceOfSatisfying(
+                            BaobabException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(SuppliersErrorCode.INVALID_VALUE));
+        }
+        assertThatThrownBy(() -> alerts.subscribe(
+                        null, "x@y.test", "fr", new Subscription.Criteria("ZZZ", null, null, null, "")))
+                .isInstanceOf(BaobabException.class);
+        assertThat(jdbc.sql("select count(*) from supplier_subscription")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    /** The mails to the address with that subject whose text holds {@code marker} (20 s at most for the expected). */
+    private static List<String> mails(String email, String subject, String marker, int expected)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> found = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            found.clear();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                try {
+                    String body = GreenMailUtil.getWholeMessage(message)
+                            .replace("=\r\n", "")
+                            .replace("=3D", "=");
+                    if (message.getAllRecipients()[0].toString().equals(email)
+                            && subject.equals(message.getSubject())
+                            && body.contains(marker)) {
+                        found.add(body);
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (expected == 0 || found.size() >= expected) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return found;
+    }
+}
