@@ -55,7 +55,11 @@ public class Alerts {
      */
     @Transactional
     public boolean subscribe(
-            @Nullable CurrentUser user, String email, String language, Subscription.Criteria criteria) {
+            @Nullable CurrentUser user,
+            String email,
+            String language,
+            Subscription.Criteria criteria,
+            Subscription.Frequency frequency) {
         String address = email == null ? "" : email.strip();
         if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
             throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "email");
@@ -81,6 +85,7 @@ public class Alerts {
                 LANGUAGES.contains(language) ? language : "fr",
                 user == null ? null : user.id(),
                 new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words),
+                frequency,
                 token,
                 own ? clock.instant() : null,
                 clock.instant()));
@@ -127,7 +132,7 @@ public class Alerts {
                 });
     }
 
-    /** A notice was published: one mail per active alert it matches, from the outbox. */
+    /** A notice was published: one mail per active instant alert it matches, from the outbox; daily ones wait. */
     @ApplicationModuleListener
     void on(TenderingEvents.NoticePublished event) {
         ProcessView notice = notices.notice(event.ocid()).orElse(null);
@@ -135,7 +140,12 @@ public class Alerts {
             return;
         }
         for (Subscription s : store.activeFor(notice.country())) {
-            if (matches(s.criteria(), notice)) {
+            if (!matches(s.criteria(), notice)) {
+                continue;
+            }
+            if (s.frequency() == Subscription.Frequency.DAILY) {
+                store.hold(s.id(), notice.ocid(), notice.notice().title(), clock.instant());
+            } else {
                 events.publishEvent(new SupplierEvents.AlertMatched(
                         s.email(),
                         s.language(),
@@ -144,6 +154,23 @@ public class Alerts {
                         notice.notice().title()));
             }
         }
+    }
+
+    /** Mails each daily alert its held matches in one digest (run daily by a job). Returns how many digests. */
+    @Transactional
+    public int sendDigests() {
+        List<SubscriptionStore.Held> held = store.takeHeld();
+        for (SubscriptionStore.Held h : held) {
+            Subscription s = h.subscription();
+            events.publishEvent(new SupplierEvents.AlertDigest(
+                    s.email(),
+                    s.language(),
+                    s.token(),
+                    h.notices().stream()
+                            .map(n -> java.util.Map.entry(n[0], n[1]))
+                            .toList()));
+        }
+        return held.size();
     }
 
     private boolean matches(Subscription.Criteria c, ProcessView notice) {

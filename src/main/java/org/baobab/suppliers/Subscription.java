@@ -17,9 +17,16 @@ public record Subscription(
         String language,
         @Nullable UUID userId,
         Criteria criteria,
+        Frequency frequency,
         String token,
         @Nullable Instant confirmedAt,
         Instant createdAt) {
+
+    /** Each match mailed at once, or the day's matches mailed together once a day. */
+    public enum Frequency {
+        INSTANT,
+        DAILY
+    }
 
     /** What a notice must match; a null (or empty) criterion matches anything. */
     public record Criteria(

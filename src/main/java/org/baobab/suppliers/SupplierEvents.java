@@ -2,6 +2,7 @@
 package org.baobab.suppliers;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.shared.AuditableEvent;
@@ -97,6 +98,14 @@ public final class SupplierEvents {
 
     /** An anonymous visitor asked for alerts: the address must confirm them (not journalled: no procurement fact). */
     public record AlertConfirmationRequested(String email, String language, String token) {}
+
+    /** A daily alert's matches of the day: one digest mail; {@code notices} pairs each ocid with its title. */
+    public record AlertDigest(String email, String language, String token, List<Map.Entry<String, String>> notices) {
+
+        public AlertDigest {
+            notices = List.copyOf(notices);
+        }
+    }
 
     /** A published notice matches an active alert: one mail to its address. */
     public record AlertMatched(String email, String language, String token, String ocid, String title) {}

@@ -72,7 +72,8 @@ class AlertsTests {
                         supplier,
                         supplier.email(),
                         "fr",
-                        new Subscription.Criteria("SN", Nature.GOODS, null, null, "groupes electrogenes " + marker)))
+                        new Subscription.Criteria("SN", Nature.GOODS, null, null, "groupes electrogenes " + marker),
+                        Subscription.Frequency.INSTANT))
                 .as("active at once for one's own address")
                 .isTrue();
         String matching = publish("Groupes électrogènes " + marker);
@@ -136,19 +137,54 @@ class AlertsTests {
     }
 
     @Test
+    void aDailyAlertGathersTheDaysMatchesInOneDigest() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser supplier = fixtures.user("admin@sahel-numerique.demo");
+        alerts.subscribe(
+                supplier,
+                supplier.email(),
+                "en",
+                new Subscription.Criteria(null, null, null, null, marker),
+                Subscription.Frequency.DAILY);
+        String first = publish("Premier avis " + marker);
+        String second = publish("Second avis " + marker);
+        Thread.sleep(1_500);
+        assertThat(mails(supplier.email(), "New notice matching your alert", marker, 0))
+                .as("nothing before the digest")
+                .isEmpty();
+        assertThat(alerts.sendDigests()).isPositive();
+        List<String> digest = mails(supplier.email(), "Today's new notices for your alert", marker, 1);
+        assertThat(digest).hasSize(1);
+        assertThat(digest.get(0)).contains("/notices/" + first, "/notices/" + second, "/alerts/unsubscribe?token=");
+        alerts.sendDigests();
+        Thread.sleep(1_500);
+        assertThat(mails(supplier.email(), "Today's new notices for your alert", marker, 0))
+                .as("each match once")
+                .hasSize(1);
+    }
+
+    @Test
     void badAddressesAreRefusedAndStoreNothing() {
         long before = jdbc.sql("select count(*) from supplier_subscription")
                 .query(Long.class)
                 .single();
         for (String bad : List.of("", "pas-une-adresse", "a@b")) {
-            assertThatThrownBy(() ->
-                            alerts.subscribe(null, bad, "fr", new Subscription.Criteria(null, null, null, null, "")))
+            assertThatThrownBy(() -> alerts.subscribe(
+                            null,
+                            bad,
+                            "fr",
+                            new Subscription.Criteria(null, null, null, null, ""),
+                            Subscription.Frequency.INSTANT))
                     .isInstanceOfSatisfying(
                             BaobabException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(SuppliersErrorCode.INVALID_VALUE));
         }
         assertThatThrownBy(() -> alerts.subscribe(
-                        null, "x@y.test", "fr", new Subscription.Criteria("ZZZ", null, null, null, "")))
+                        null,
+                        "x@y.test",
+                        "fr",
+                        new Subscription.Criteria("ZZZ", null, null, null, ""),
+                        Subscription.Frequency.INSTANT))
                 .isInstanceOf(BaobabException.class);
         assertThat(jdbc.sql("select count(*) from supplier_subscription")
                         .query(Long.class)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.notifications.internal;
 
+import java.util.List;
+import java.util.Map;
 import org.baobab.identity.IdentityEvents;
 import org.baobab.suppliers.SupplierEvents;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,10 @@ class AlertMails {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** A mail about an alert; {@code unsubscribe} is the one-click link every alert mail carries. */
+    /**
+     * A mail about an alert; {@code unsubscribe} is the one-click link every alert mail carries; {@code notices} pairs
+     * each notice's address with its title (a digest).
+     */
     record AlertMail(
             String key,
             String template,
@@ -28,7 +33,8 @@ class AlertMails {
             String language,
             String link,
             String unsubscribe,
-            String title)
+            String title,
+            List<Map.Entry<String, String>> notices)
             implements IdentityEvents.MailRequest {
 
         @Override
@@ -46,7 +52,8 @@ class AlertMails {
                 event.language(),
                 baseUrl + "/alerts/confirm?token=" + event.token(),
                 baseUrl + "/alerts/unsubscribe?token=" + event.token(),
-                ""));
+                "",
+                List.of()));
     }
 
     @ApplicationModuleListener
@@ -58,6 +65,26 @@ class AlertMails {
                 event.language(),
                 baseUrl + "/notices/" + event.ocid(),
                 baseUrl + "/alerts/unsubscribe?token=" + event.token(),
-                event.title()));
+                event.title(),
+                List.of()));
+    }
+
+    @ApplicationModuleListener
+    void on(SupplierEvents.AlertDigest event) {
+        events.publishEvent(new AlertMail(
+                "alert:" + event.token() + ":digest:"
+                        + event.notices().stream()
+                                .map(Map.Entry::getKey)
+                                .toList()
+                                .hashCode(),
+                "alert-digest",
+                event.email(),
+                event.language(),
+                baseUrl + "/notices",
+                baseUrl + "/alerts/unsubscribe?token=" + event.token(),
+                "",
+                event.notices().stream()
+                        .map(n -> Map.entry(baseUrl + "/notices/" + n.getKey(), n.getValue()))
+                        .toList()));
     }
 }

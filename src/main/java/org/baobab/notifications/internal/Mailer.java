@@ -95,7 +95,16 @@ class Mailer {
 
     @ApplicationModuleListener
     void on(AlertMails.AlertMail request) {
-        send(request, request.key(), Map.of("unsubscribe", request.unsubscribe(), "title", request.title()));
+        String base = request.link()
+                .substring(0, request.link().indexOf("/", request.link().indexOf("//") + 2));
+        send(
+                request,
+                request.key(),
+                Map.of(
+                        "unsubscribe", request.unsubscribe(),
+                        "title", request.title(),
+                        "notices", request.notices(),
+                        "base", base));
     }
 
     private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {

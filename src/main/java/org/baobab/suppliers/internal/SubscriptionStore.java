@@ -27,9 +27,9 @@ public class SubscriptionStore {
         Subscription.Criteria c = s.criteria();
         jdbc.sql("""
                         insert into supplier_subscription (id, email, language, user_id, country, nature, procedure,
-                            authority_id, words, token, confirmed_at, created_at)
+                            authority_id, words, frequency, token, confirmed_at, created_at)
                         values (:id, :email, :language, :user, :country, :nature, :procedure, :authority, :words,
-                            :token, :confirmed, :created)
+                            :frequency, :token, :confirmed, :created)
                         """)
                 .param("id", s.id())
                 .param("email", s.email())
@@ -40,6 +40,7 @@ public class SubscriptionStore {
                 .param("procedure", c.procedure())
                 .param("authority", c.authority())
                 .param("words", c.words())
+                .param("frequency", s.frequency().name())
                 .param("token", s.token())
                 .param("confirmed", s.confirmedAt() == null ? null : Timestamp.from(s.confirmedAt()))
                 .param("created", Timestamp.from(s.createdAt()))
@@ -83,6 +84,49 @@ public class SubscriptionStore {
                         """).param("c", country).query(SubscriptionStore::row).list();
     }
 
+    /** Keeps a match of a daily alert for its next digest (once per notice). */
+    public void hold(UUID subscription, String ocid, String title, Instant at) {
+        jdbc.sql("""
+                        insert into supplier_alert_pending (subscription_id, ocid, title, matched_at)
+                        values (:s, :o, :t, :at) on conflict do nothing
+                        """)
+                .param("s", subscription)
+                .param("o", ocid)
+                .param("t", title)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** One daily alert's held matches. */
+    public record Held(Subscription subscription, List<String[]> notices) {}
+
+    /** Takes every held match, grouped by alert, oldest first; they are deleted (the caller's transaction). */
+    public List<Held> takeHeld() {
+        java.util.Map<UUID, List<String[]>> byAlert = new java.util.LinkedHashMap<>();
+        jdbc
+                .sql("""
+                        delete from supplier_alert_pending returning subscription_id, ocid, title, matched_at
+                        """)
+                .query((rs, i) -> new Object[] {
+                    rs.getObject("subscription_id", UUID.class),
+                    rs.getString("ocid"),
+                    rs.getString("title"),
+                    rs.getTimestamp("matched_at").toInstant()
+                })
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing(r -> (Instant) r[3]))
+                .forEach(r -> byAlert.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
+                        .add(new String[] {(String) r[1], (String) r[2]}));
+        List<Held> held = new java.util.ArrayList<>();
+        byAlert.forEach((id, notices) -> jdbc.sql("select * from supplier_subscription where id = :id")
+                .param("id", id)
+                .query(SubscriptionStore::row)
+                .optional()
+                .ifPresent(s -> held.add(new Held(s, notices))));
+        return held;
+    }
+
     private static Subscription row(ResultSet rs, int i) throws SQLException {
         String nature = rs.getString("nature");
         Timestamp confirmed = rs.getTimestamp("confirmed_at");
@@ -97,6 +141,7 @@ public class SubscriptionStore {
                         rs.getString("procedure"),
                         rs.getObject("authority_id", UUID.class),
                         rs.getString("words")),
+                Subscription.Frequency.valueOf(rs.getString("frequency")),
                 rs.getString("token"),
                 confirmed == null ? null : confirmed.toInstant(),
                 rs.getTimestamp("created_at").toInstant());

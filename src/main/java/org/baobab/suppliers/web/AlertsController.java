@@ -51,11 +51,16 @@ class AlertsController {
             @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable Nature nature,
             @RequestParam(defaultValue = "") String words,
+            @RequestParam(defaultValue = "INSTANT") Subscription.Frequency frequency,
             Locale locale,
             RedirectAttributes redirect) {
         try {
             boolean active = alerts.subscribe(
-                    user, email, locale.getLanguage(), new Subscription.Criteria(country, nature, null, null, words));
+                    user,
+                    email,
+                    locale.getLanguage(),
+                    new Subscription.Criteria(country, nature, null, null, words),
+                    frequency);
             redirect.addFlashAttribute(
                     "message", messages.getMessage(active ? "alerts.active" : "alerts.check-mail", null, locale));
         } catch (BaobabException e) {
