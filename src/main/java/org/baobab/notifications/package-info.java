@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "tendering", "suppliers"})
+        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers"})
 @NullMarked
 package org.baobab.notifications;
 

@@ -424,6 +424,25 @@ public class Tendering {
                 new ProcessCancelled(actor.email(), row.authorityId().toString(), row.ocid(), clean, wasPublic));
     }
 
+    /** How long before its submission deadline a published notice's followers are reminded of it. */
+    public static final java.time.Duration DEADLINE_REMINDER = java.time.Duration.ofDays(3);
+
+    /**
+     * Announces the published notices whose deadline is {@link #DEADLINE_REMINDER} away or less, once per deadline
+     * (run every hour by a job). Returns how many.
+     */
+    @Transactional
+    public int remindDeadlines() {
+        Instant now = clock.instant();
+        var due = store.dueForReminder(now, now.plus(DEADLINE_REMINDER));
+        for (var d : due) {
+            store.markReminded(d.id(), d.deadline());
+            events.publishEvent(
+                    new TenderingEvents.DeadlineApproaching(d.ocid(), d.title(), d.country(), d.deadline()));
+        }
+        return due.size();
+    }
+
     /**
      * Closes the published processes whose submission deadline has passed (run every minute by a job; the deadline
      * itself is enforced on the server clock whether or not the job has run). Returns how many were closed.

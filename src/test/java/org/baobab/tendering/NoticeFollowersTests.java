@@ -85,6 +85,60 @@ class NoticeFollowersTests {
                 .hasSize(1);
     }
 
+    @Test
+    void followersAreRemindedOnceThreeDaysBeforeTheDeadline() throws Exception {
+        String title = "Rappel échéance " + UUID.randomUUID();
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
+        java.time.Instant now = java.time.Instant.now();
+        UUID id = tendering.createOutsidePlan(
+                buyer,
+                fixtures.organisationOf(TenderingFixtures.BUYER),
+                "motif",
+                fixtures.notice("SN", title)
+                        .withDates(
+                                now.plus(Duration.ofDays(1)),
+                                now.plus(Duration.ofDays(2)),
+                                now.plus(Duration.ofDays(2)).plus(Duration.ofHours(1))));
+        tendering.publish(prm, id);
+        String ocid = tendering.forStaff(prm, id).ocid();
+        CurrentUser supplier = fixtures.user(TenderingFixtures.SUPPLIER);
+        tendering.follow(supplier, ocid);
+
+        assertThat(tendering.remindDeadlines()).isPositive();
+        assertThat(reminders(title, 1)).hasSize(1).first().asString().contains("(Africa/Dakar)");
+        tendering.remindDeadlines();
+        Thread.sleep(1_000);
+        assertThat(reminders(title, 0)).as("once per deadline").hasSize(1);
+    }
+
+    private static List<String> reminders(String title, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> found = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            found.clear();
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                String body = GreenMailUtil.getWholeMessage(message)
+                        .replace("=\r\n", "")
+                        .replace("=3D", "=");
+                try {
+                    if (message.getAllRecipients()[0].toString().equals(TenderingFixtures.SUPPLIER)
+                            && "La date limite d'un avis que vous suivez approche".equals(message.getSubject())
+                            && body.contains(title.substring(title.length() - 36))) {
+                        found.add(body);
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (expected == 0 || found.size() >= expected) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        return found;
+    }
+
     /** The mails to the address that name the notice, once at least {@code expected} have arrived (20 s at most). */
     private static List<String> mailsAbout(String title, String email, int expected) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;

@@ -23,16 +23,19 @@ class NoticeMails {
 
     private final Notices notices;
     private final Accounts accounts;
+    private final org.baobab.rules.RulePacks packs;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
     NoticeMails(
             Notices notices,
             Accounts accounts,
+            org.baobab.rules.RulePacks packs,
             ApplicationEventPublisher events,
             @Value("${baobab.base-url}") String baseUrl) {
         this.notices = notices;
         this.accounts = accounts;
+        this.packs = packs;
         this.events = events;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -51,7 +54,7 @@ class NoticeMails {
 
         @Override
         public String template() {
-            return "notice-changed";
+            return "deadline".equals(change) ? "notice-deadline" : "notice-changed";
         }
     }
 
@@ -63,6 +66,26 @@ class NoticeMails {
     @ApplicationModuleListener
     void on(TenderingEvents.QuestionAnswered event) {
         fanOut(event.ocid(), "answer-" + event.questionId(), "answer", "");
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.DeadlineApproaching event) {
+        String local = event.deadline()
+                .atZone(zone(event.country()))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        fanOut(
+                event.ocid(),
+                "deadline-" + event.deadline().toEpochMilli(),
+                "deadline",
+                local + " (" + zone(event.country()).getId() + ")");
+    }
+
+    private java.time.ZoneId zone(String country) {
+        return org.baobab.shared.CountryCode.isValid(country)
+                ? packs.find(org.baobab.shared.CountryCode.of(country))
+                        .map(org.baobab.rules.RulePack::timeZone)
+                        .orElse(java.time.ZoneOffset.UTC)
+                : java.time.ZoneOffset.UTC;
     }
 
     @ApplicationModuleListener

@@ -24,4 +24,11 @@ class DeadlineJob {
         return Tasks.recurring("tendering-close-deadlines", FixedDelay.of(interval))
                 .execute((instance, context) -> tendering.closeDue());
     }
+
+    /** Every hour: reminds the followers of notices whose deadline is three days away or less, once per deadline. */
+    @Bean
+    RecurringTask<Void> tenderingRemindDeadlines(Tendering tendering) {
+        return Tasks.recurring("tendering-remind-deadlines", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> tendering.remindDeadlines());
+    }
 }

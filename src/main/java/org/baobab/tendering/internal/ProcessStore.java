@@ -561,6 +561,35 @@ public class ProcessStore {
                 .list();
     }
 
+    /** A published process whose deadline falls before {@code until} and was not reminded for that deadline. */
+    public record DueReminder(UUID id, String ocid, String title, String country, Instant deadline) {}
+
+    /** The published processes whose deadline is between now and {@code until}, not yet reminded for it; locked. */
+    public List<DueReminder> dueForReminder(Instant now, Instant until) {
+        return jdbc.sql("""
+                        select id, ocid, title, country, submission_deadline from tendering_process
+                        where status = 'PUBLISHED' and submission_deadline > :now and submission_deadline <= :until
+                          and deadline_reminded_for is distinct from submission_deadline
+                        order by submission_deadline for update skip locked
+                        """)
+                .param("now", ts(now))
+                .param("until", ts(until))
+                .query((rs, i) -> new DueReminder(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("ocid"),
+                        rs.getString("title"),
+                        rs.getString("country"),
+                        rs.getTimestamp("submission_deadline").toInstant()))
+                .list();
+    }
+
+    public void markReminded(UUID id, Instant deadline) {
+        jdbc.sql("update tendering_process set deadline_reminded_for = :d where id = :id")
+                .param("id", id)
+                .param("d", ts(deadline))
+                .update();
+    }
+
     /** Published processes whose submission deadline has passed. */
     public List<UUID> dueForClosing(Instant now) {
         return jdbc.sql("""
