@@ -39,6 +39,7 @@ class Mailer {
     private final DemoMode demoMode;
     private final Clock clock;
     private final String from;
+    private final boolean smtpConfigured;
 
     Mailer(
             ObjectProvider<JavaMailSender> sender,
@@ -47,7 +48,8 @@ class Mailer {
             MailLog mailLog,
             DemoMode demoMode,
             Clock clock,
-            @Value("${baobab.mail.from}") String from) {
+            @Value("${baobab.mail.from}") String from,
+            @Value("${spring.mail.host:}") String smtpHost) {
         this.sender = sender;
         this.templates = templates;
         this.messages = messages;
@@ -55,6 +57,9 @@ class Mailer {
         this.demoMode = demoMode;
         this.clock = clock;
         this.from = from;
+        // application.yaml always sets spring.mail.host (to BAOBAB_SMTP_HOST, empty by default), and Spring Boot then
+        // creates a mail sender aimed at localhost:25: an empty host is what "no mail server" means here
+        this.smtpConfigured = !smtpHost.isBlank();
     }
 
     @ApplicationModuleListener
@@ -117,7 +122,7 @@ class Mailer {
         String html = templates.process("mail/" + request.template(), context);
         String subject = messages.getMessage("mail." + request.template() + ".subject", null, locale);
         String keptBody = demoMode.enabled() ? html : null;
-        JavaMailSender mailSender = sender.getIfAvailable();
+        JavaMailSender mailSender = smtpConfigured ? sender.getIfAvailable() : null;
         if (mailSender == null) {
             // no SMTP server configured (the embedded default): logged, and shown in the demo mailbox in demo mode
             mailLog.record(
