@@ -59,7 +59,8 @@ class ExternalDatabaseTests {
                 .properties(
                         "baobab.db.url=" + url,
                         "baobab.db.user=postgres",
-                        "server.port=0",
+                        // application.yaml sets server.port from BAOBAB_PORT, and beats these default properties
+                        "BAOBAB_PORT=0",
                         "baobab.keys.directory=" + folder.resolve("keys"),
                         "baobab.documents.directory=" + folder.resolve("documents"),
                         "spring.mail.host=",
