@@ -146,11 +146,11 @@ public class Plans {
                 PlanLine.Draft clean = check(pack, row.line());
                 Integer earlier = seen.putIfAbsent(clean.reference(), row.number());
                 if (earlier != null || store.referenceTaken(planId, clean.reference(), null)) {
-                    throw new BaobabException(PlanningErrorCode.DUPLICATE_REFERENCE, clean.reference());
+                    throw new LineError("reference", PlanningErrorCode.DUPLICATE_REFERENCE, clean.reference());
                 }
                 accepted.add(clean);
-            } catch (BaobabException e) {
-                errors.add(new RowError(row.number(), column(e), e.errorCode().messageKey(), List.of(e.arguments())));
+            } catch (LineError e) {
+                errors.add(new RowError(row.number(), e.column, e.errorCode().messageKey(), List.of(e.arguments())));
             }
         }
         if (!errors.isEmpty()) {
@@ -229,7 +229,7 @@ public class Plans {
                 head.authorityId().toString(),
                 "planning.plan-published",
                 planId.toString(),
-                pack(head).mainText().name().fr(),
+                pack.mainText().name().fr(),
                 Map.of(
                         "revision", head.revision(),
                         "fiscalYear", head.fiscalYear(),
@@ -384,27 +384,46 @@ public class Plans {
         return new Changes(added, removed, changed);
     }
 
+    /** A line's value refused, with the spreadsheet column it came from, so that an import can say where. */
+    private static final class LineError extends BaobabException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String column;
+
+        LineError(String column, PlanningErrorCode code, Object... arguments) {
+            super(code, arguments);
+            this.column = column;
+        }
+    }
+
     private PlanLine.Draft check(RulePack pack, PlanLine.Draft d) {
         String reference = d.reference().strip();
         String title = d.title().strip();
         if (reference.isEmpty()) {
-            throw new BaobabException(PlanningErrorCode.REQUIRED, "reference");
+            throw new LineError("reference", PlanningErrorCode.REQUIRED, "reference");
         }
         if (title.isEmpty()) {
-            throw new BaobabException(PlanningErrorCode.REQUIRED, "object");
+            throw new LineError("object", PlanningErrorCode.REQUIRED, "object");
         }
-        if (reference.length() > 100 || title.length() > 500 || d.description().length() > 4000) {
-            throw new BaobabException(PlanningErrorCode.INVALID_VALUE, reference);
+        if (reference.length() > 100) {
+            throw new LineError("reference", PlanningErrorCode.INVALID_VALUE, reference);
+        }
+        if (title.length() > 500) {
+            throw new LineError("object", PlanningErrorCode.INVALID_VALUE, reference);
+        }
+        if (d.description().length() > 4000) {
+            throw new LineError("description", PlanningErrorCode.INVALID_VALUE, reference);
         }
         if (pack.procedure(d.procedureCode().strip()).isEmpty()) {
-            throw new BaobabException(PlanningErrorCode.UNKNOWN_PROCEDURE, d.procedureCode());
+            throw new LineError("procedure", PlanningErrorCode.UNKNOWN_PROCEDURE, d.procedureCode());
         }
         if (d.amount().signum() <= 0) {
-            throw new BaobabException(PlanningErrorCode.INVALID_VALUE, d.amount());
+            throw new LineError("amount", PlanningErrorCode.INVALID_VALUE, d.amount());
         }
         String currency = d.currency().strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            throw new BaobabException(PlanningErrorCode.INVALID_VALUE, d.currency());
+            throw new LineError("currency", PlanningErrorCode.INVALID_VALUE, d.currency());
         }
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate day : new LocalDate[] {d.launchDate(), d.openingDate(), d.awardDate(), d.signatureDate()}) {
@@ -414,7 +433,7 @@ public class Plans {
         }
         for (int i = 1; i < dates.size(); i++) {
             if (dates.get(i).isBefore(dates.get(i - 1))) {
-                throw new BaobabException(PlanningErrorCode.DATES_OUT_OF_ORDER);
+                throw new LineError("launch", PlanningErrorCode.DATES_OUT_OF_ORDER);
             }
         }
         return new PlanLine.Draft(
@@ -430,20 +449,6 @@ public class Plans {
                 d.openingDate(),
                 d.awardDate(),
                 d.signatureDate());
-    }
-
-    private static String column(BaobabException e) {
-        if (e.errorCode() instanceof PlanningErrorCode code) {
-            return switch (code) {
-                case UNKNOWN_PROCEDURE -> "procedure";
-                case DUPLICATE_REFERENCE -> "reference";
-                case DATES_OUT_OF_ORDER -> "launch";
-                case REQUIRED -> String.valueOf(e.arguments().length > 0 ? e.arguments()[0] : "");
-                case INVALID_VALUE -> "amount";
-                default -> "";
-            };
-        }
-        return "";
     }
 
     private Head lockDraft(CurrentUser actor, UUID planId) {

@@ -255,6 +255,22 @@ class PlanningTests {
     }
 
     @Test
+    void anImportErrorNamesTheColumnOfTheValueRefused() throws IOException {
+        int year = YEARS.getAndIncrement();
+        UUID plan = plans.create(buyer(), authority(), year);
+        String csv = "Référence;Objet;Nature;Mode de passation;Montant estimé;Devise;Source de financement;"
+                + "Lancement;Ouverture;Attribution;Signature\r\n"
+                + "C-1;Fournitures;fournitures;AOO;1000000;EURO;BN;;;;\r\n"
+                + "C-2;" + "x".repeat(501) + ";fournitures;AOO;1000000;XOF;BN;;;;\r\n";
+        assertThat(plans.importLines(
+                        buyer(), plan, "ppm.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
+                .extracting(Plans.RowError::row, Plans.RowError::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "currency"),
+                        org.assertj.core.groups.Tuple.tuple(3, "object"));
+    }
+
+    @Test
     void aSpreadsheetWithOneBadRowImportsNothingAndSaysWhereEveryErrorIs() throws IOException {
         int year = YEARS.getAndIncrement();
         UUID plan = plans.create(buyer(), authority(), year);
