@@ -3,6 +3,8 @@ package org.baobab.rules;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +76,24 @@ public class RulePacks {
 
     public Optional<RulePack> find(CountryCode country) {
         return Optional.ofNullable(packs.get(country));
+    }
+
+    /** The pack of a country given as stored (e.g. an organisation's), empty for no pack or no valid code. */
+    public Optional<RulePack> find(String country) {
+        return CountryCode.isValid(country) ? find(CountryCode.of(country)) : Optional.empty();
+    }
+
+    /**
+     * The country's time zone, from its pack; UTC where Baobab has no pack (the West and Central African countries
+     * served are UTC+0 to UTC+1, and a day is then read at most an hour off).
+     */
+    public ZoneId zone(String country) {
+        return find(country).map(RulePack::timeZone).orElse(ZoneOffset.UTC);
+    }
+
+    /** Today in the country, by {@link #zone(String)}. */
+    public LocalDate today(String country) {
+        return LocalDate.now(clock.withZone(zone(country)));
     }
 
     /** The pack of a country; {@code RULES-0001} (404) when Baobab has none. */

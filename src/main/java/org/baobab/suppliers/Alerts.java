@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Alerts {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "ar");
 
     private final SubscriptionStore store;
@@ -61,13 +59,10 @@ public class Alerts {
             Subscription.Criteria criteria,
             Subscription.Frequency frequency) {
         String address = email == null ? "" : email.strip();
-        if (address.length() > 320 || !EMAIL.matcher(address).matches()) {
+        if (address.length() > 320 || !Inputs.isEmail(address)) {
             throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "email");
         }
-        String words = criteria.words() == null ? "" : criteria.words().strip();
-        if (words.length() > 200) {
-            throw new BaobabException(SuppliersErrorCode.TOO_LONG, "words");
-        }
+        String words = Inputs.text("words", criteria.words(), 200);
         String country = criteria.country() == null || criteria.country().isBlank()
                 ? null
                 : criteria.country().strip().toUpperCase(Locale.ROOT);
@@ -78,11 +73,12 @@ public class Alerts {
                 ? null
                 : criteria.procedure().strip();
         boolean own = user != null && user.email().equalsIgnoreCase(address);
+        String mailLanguage = LANGUAGES.contains(language) ? language : "fr";
         String token = token();
         store.insert(new Subscription(
                 UUID.randomUUID(),
                 address,
-                LANGUAGES.contains(language) ? language : "fr",
+                mailLanguage,
                 user == null ? null : user.id(),
                 new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words),
                 frequency,
@@ -90,8 +86,7 @@ public class Alerts {
                 own ? clock.instant() : null,
                 clock.instant()));
         if (!own) {
-            events.publishEvent(new SupplierEvents.AlertConfirmationRequested(
-                    address, LANGUAGES.contains(language) ? language : "fr", token));
+            events.publishEvent(new SupplierEvents.AlertConfirmationRequested(address, mailLanguage, token));
         }
         return own;
     }
@@ -162,13 +157,7 @@ public class Alerts {
         List<SubscriptionStore.Held> held = store.takeHeld();
         for (SubscriptionStore.Held h : held) {
             Subscription s = h.subscription();
-            events.publishEvent(new SupplierEvents.AlertDigest(
-                    s.email(),
-                    s.language(),
-                    s.token(),
-                    h.notices().stream()
-                            .map(n -> java.util.Map.entry(n[0], n[1]))
-                            .toList()));
+            events.publishEvent(new SupplierEvents.AlertDigest(s.email(), s.language(), s.token(), h.notices()));
         }
         return held.size();
     }

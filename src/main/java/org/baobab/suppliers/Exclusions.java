@@ -4,8 +4,6 @@ package org.baobab.suppliers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +13,8 @@ import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.Organisation;
 import org.baobab.rules.Nature;
-import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.SupplierEvents.ExclusionChanged;
@@ -59,10 +55,10 @@ public class Exclusions {
     @Transactional
     public UUID record(CurrentUser actor, UUID regulatorId, Exclusion.Draft draft) {
         CurrentUser.Membership regulator = officer(actor, regulatorId);
-        String company = optional("companyName", draft.companyName(), 300);
-        String identifiers = optional("identifiers", draft.identifiers(), MAX_LINE);
-        String basis = required("legalBasis", draft.legalBasis(), MAX_LINE);
-        String reason = required("reason", draft.reason(), MAX_TEXT);
+        String company = Inputs.text("companyName", draft.companyName(), 300);
+        String identifiers = Inputs.text("identifiers", draft.identifiers(), MAX_LINE);
+        String basis = Inputs.required("legalBasis", draft.legalBasis(), MAX_LINE);
+        String reason = Inputs.required("reason", draft.reason(), MAX_TEXT);
         if (draft.startsOn() == null) {
             throw new BaobabException(SuppliersErrorCode.REQUIRED, "startsOn");
         }
@@ -120,7 +116,7 @@ public class Exclusions {
         Exclusion exclusion =
                 store.find(exclusionId).orElseThrow(() -> new BaobabException(SuppliersErrorCode.UNKNOWN_EXCLUSION));
         officer(actor, exclusion.regulatorId());
-        String why = required("liftReason", reason, MAX_TEXT);
+        String why = Inputs.required("liftReason", reason, MAX_TEXT);
         if (!store.lift(exclusionId, actor.email(), clock.instant(), why)) {
             throw new BaobabException(SuppliersErrorCode.CANNOT_LIFT);
         }
@@ -138,7 +134,7 @@ public class Exclusions {
      * if any: what bidding checks before it accepts a bid.
      */
     public Optional<Exclusion> inForce(UUID organisationId, String country, @Nullable Nature nature, Instant at) {
-        LocalDate day = at.atZone(zone(country)).toLocalDate();
+        LocalDate day = at.atZone(packs.zone(country)).toLocalDate();
         return store.ofOrganisation(organisationId).stream()
                 .filter(e -> e.country().equals(country) && e.bars(nature, day))
                 .findFirst();
@@ -155,7 +151,7 @@ public class Exclusions {
 
     /** Today in the exclusion's country. */
     public LocalDate today(String country) {
-        return LocalDate.now(clock.withZone(zone(country)));
+        return packs.today(country);
     }
 
     /** The registered suppliers the regulator may link an exclusion to, by name. */
@@ -167,12 +163,6 @@ public class Exclusions {
                 .toList();
     }
 
-    private ZoneId zone(String country) {
-        return CountryCode.isValid(country)
-                ? packs.find(CountryCode.of(country)).map(RulePack::timeZone).orElse(ZoneOffset.UTC)
-                : ZoneOffset.UTC;
-    }
-
     private static CurrentUser.Membership officer(CurrentUser actor, UUID regulatorId) {
         return actor.memberships().stream()
                 .filter(m -> m.organisationId().equals(regulatorId)
@@ -180,21 +170,5 @@ public class Exclusions {
                         && m.role() == Role.COMPLAINTS_OFFICER)
                 .findFirst()
                 .orElseThrow(() -> new BaobabException(SuppliersErrorCode.NOT_REGULATOR));
-    }
-
-    private static String required(String field, @Nullable String value, int max) {
-        String clean = optional(field, value, max);
-        if (clean.isEmpty()) {
-            throw new BaobabException(SuppliersErrorCode.REQUIRED, field);
-        }
-        return clean;
-    }
-
-    private static String optional(String field, @Nullable String value, int max) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.length() > max) {
-            throw new BaobabException(SuppliersErrorCode.TOO_LONG, field);
-        }
-        return clean;
     }
 }

@@ -4,11 +4,9 @@ package org.baobab.suppliers;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.baobab.documents.Documents;
 import org.baobab.documents.StoredDocument;
@@ -19,7 +17,6 @@ import org.baobab.rules.RequiredDocument;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.internal.DocumentStore;
@@ -65,12 +62,12 @@ public class SupplierDocuments {
 
     /** The kinds of document a company of that country is asked for (none without a rule pack). */
     public List<RequiredDocument> kindsFor(String country) {
-        return pack(country).map(RulePack::requiredDocuments).orElse(List.of());
+        return packs.find(country).map(RulePack::requiredDocuments).orElse(List.of());
     }
 
     /** Today in the country. */
     public LocalDate today(String country) {
-        return LocalDate.now(clock.withZone(zone(country)));
+        return packs.today(country);
     }
 
     /** Uploads a document of a required kind; returns its id. */
@@ -161,12 +158,9 @@ public class SupplierDocuments {
                 .filter(m -> VERIFIERS.contains(m.role()) && m.country().equals(document.country()))
                 .findFirst()
                 .orElseThrow(() -> new BaobabException(SuppliersErrorCode.NOT_VERIFIER));
-        String why = reason == null ? "" : reason.strip();
+        String why = Inputs.text("rejectionReason", reason, 2000);
         if (decision == SupplierDocument.Verification.REJECTED && why.isEmpty()) {
             throw new BaobabException(SuppliersErrorCode.REQUIRED, "rejectionReason");
-        }
-        if (why.length() > 2000) {
-            throw new BaobabException(SuppliersErrorCode.TOO_LONG, "rejectionReason");
         }
         if (!store.decide(
                 documentId,
@@ -218,13 +212,5 @@ public class SupplierDocuments {
         return accounts.organisation(organisationId)
                 .filter(o -> o.kind() == OrganisationKind.SUPPLIER)
                 .orElseThrow(() -> new BaobabException(SuppliersErrorCode.NOT_A_SUPPLIER));
-    }
-
-    private Optional<RulePack> pack(String country) {
-        return CountryCode.isValid(country) ? packs.find(CountryCode.of(country)) : Optional.empty();
-    }
-
-    private ZoneId zone(String country) {
-        return pack(country).map(RulePack::timeZone).orElse(ZoneOffset.UTC);
     }
 }

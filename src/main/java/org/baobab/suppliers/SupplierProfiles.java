@@ -18,7 +18,6 @@ import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
 import org.baobab.rules.SupplierIdentifier;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.internal.ProfileStore;
@@ -39,8 +38,6 @@ public class SupplierProfiles {
     /** Letters, digits, spaces and . / - only, 3 to 40 of them: what every national identifier looks like. */
     private static final Pattern IDENTIFIER_CHARACTERS = Pattern.compile("[\\p{L}\\p{N} ./-]{3,40}");
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private final ProfileStore store;
     private final Accounts accounts;
     private final RulePacks packs;
@@ -58,11 +55,7 @@ public class SupplierProfiles {
 
     /** The identifiers a company of that country is asked for (none where Baobab has no rule pack). */
     public List<SupplierIdentifier> identifiersOf(String country) {
-        return CountryCode.isValid(country)
-                ? packs.find(CountryCode.of(country))
-                        .map(RulePack::supplierIdentifiers)
-                        .orElse(List.of())
-                : List.of();
+        return packs.find(country).map(RulePack::supplierIdentifiers).orElse(List.of());
     }
 
     public Optional<SupplierProfile> profile(UUID organisationId) {
@@ -110,7 +103,7 @@ public class SupplierProfiles {
         }
         store.lock(organisationId);
         List<SupplierProfile.Warning> warnings = new ArrayList<>();
-        Map<String, String[]> identifiers = new LinkedHashMap<>();
+        Map<String, ProfileStore.Identifier> identifiers = new LinkedHashMap<>();
         for (SupplierIdentifier rule : rules) {
             String value = clean.identifiers().getOrDefault(rule.code(), "");
             String example = rule.example() == null ? "" : rule.example();
@@ -123,8 +116,8 @@ public class SupplierProfiles {
                 }
                 continue;
             }
-            if (!IDENTIFIER_CHARACTERS.matcher(value).matches()
-                    || SupplierIdentifier.canonical(value).length() < 3) {
+            String canonical = SupplierIdentifier.canonical(value);
+            if (!IDENTIFIER_CHARACTERS.matcher(value).matches() || canonical.length() < 3) {
                 throw new BaobabException(SuppliersErrorCode.BAD_IDENTIFIER, rule.code(), value);
             }
             if (!rule.matches(value)) {
@@ -133,12 +126,11 @@ public class SupplierProfiles {
                 }
                 warnings.add(new SupplierProfile.Warning("profile.warning.format", rule.code(), example));
             }
-            String canonical = SupplierIdentifier.canonical(value);
             Optional<UUID> holder = store.holder(company.country(), rule.code(), canonical);
             if (holder.isPresent() && !holder.get().equals(organisationId)) {
                 throw new BaobabException(SuppliersErrorCode.DUPLICATE_IDENTIFIER, rule.code(), value);
             }
-            identifiers.put(rule.code(), new String[] {value, canonical});
+            identifiers.put(rule.code(), new ProfileStore.Identifier(value, canonical));
         }
         try {
             store.save(organisationId, company.country(), clean, identifiers, actor.email(), clock.instant());
@@ -148,11 +140,11 @@ public class SupplierProfiles {
             throw new BaobabException(
                     SuppliersErrorCode.DUPLICATE_IDENTIFIER,
                     code,
-                    identifiers.getOrDefault(code, new String[] {""})[0]);
+                    identifiers.containsKey(code) ? identifiers.get(code).value() : "");
         }
         Map<String, Object> payload = new HashMap<>();
         payload.put("legalName", clean.legalName());
-        identifiers.forEach((code, value) -> payload.put(code, value[0]));
+        identifiers.forEach((code, identifier) -> payload.put(code, identifier.value()));
         payload.put("listed", clean.listed());
         events.publishEvent(new SupplierEvents.ProfileSaved(actor.email(), organisationId.toString(), payload));
         return warnings;
@@ -170,15 +162,15 @@ public class SupplierProfiles {
     }
 
     private static SupplierProfile.Draft clean(SupplierProfile.Draft d) {
-        String name = text("legalName", d.legalName(), 300);
+        String name = Inputs.text("legalName", d.legalName(), 300);
         if (name.length() < 2) {
             throw new BaobabException(SuppliersErrorCode.REQUIRED, "legalName");
         }
-        String email = text("email", d.email(), 320);
-        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+        String email = Inputs.text("email", d.email(), 320);
+        if (!email.isEmpty() && !Inputs.isEmail(email)) {
             throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "email");
         }
-        String website = text("website", d.website(), 300);
+        String website = Inputs.text("website", d.website(), 300);
         if (!website.isEmpty() && !website.toLowerCase(Locale.ROOT).matches("https?://[^\\s]+\\.[^\\s]+")) {
             throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "website");
         }
@@ -191,26 +183,18 @@ public class SupplierProfiles {
         });
         return new SupplierProfile.Draft(
                 name,
-                text("legalForm", d.legalForm(), 100),
-                text("address", d.address(), 300),
-                text("city", d.city(), 100),
-                text("phone", d.phone(), 40),
+                Inputs.text("legalForm", d.legalForm(), 100),
+                Inputs.text("address", d.address(), 300),
+                Inputs.text("city", d.city(), 100),
+                Inputs.text("phone", d.phone(), 40),
                 email,
                 website,
                 d.sme(),
                 d.startup(),
                 d.womenLed(),
                 d.listed(),
-                text("bankName", d.bankName(), 100),
-                text("bankAccount", d.bankAccount(), 60),
+                Inputs.text("bankName", d.bankName(), 100),
+                Inputs.text("bankAccount", d.bankAccount(), 60),
                 identifiers);
-    }
-
-    private static String text(String field, @Nullable String value, int max) {
-        String clean = value == null ? "" : value.strip();
-        if (clean.length() > max) {
-            throw new BaobabException(SuppliersErrorCode.TOO_LONG, field);
-        }
-        return clean;
     }
 }

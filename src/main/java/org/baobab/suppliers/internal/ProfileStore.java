@@ -46,11 +46,14 @@ public class ProfileStore {
                 .optional();
     }
 
+    /** An identifier as typed, and its canonical form (compared for duplicates). */
+    public record Identifier(String value, String canonical) {}
+
     public void save(
             UUID organisationId,
             String country,
             SupplierProfile.Draft d,
-            Map<String, String[]> ids,
+            Map<String, Identifier> ids,
             String by,
             Instant at) {
         jdbc.sql("""
@@ -95,8 +98,8 @@ public class ProfileStore {
                 .param("o", organisationId)
                 .param("c", country)
                 .param("s", scheme)
-                .param("v", value[0])
-                .param("k", value[1])
+                .param("v", value.value())
+                .param("k", value.canonical())
                 .update());
     }
 

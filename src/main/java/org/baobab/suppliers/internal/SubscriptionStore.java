@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.rules.Nature;
@@ -98,33 +101,33 @@ public class SubscriptionStore {
     }
 
     /** One daily alert's held matches. */
-    public record Held(Subscription subscription, List<String[]> notices) {}
+    public record Held(Subscription subscription, List<Map.Entry<String, String>> notices) {}
 
-    /** Takes every held match, grouped by alert, oldest first; they are deleted (the caller's transaction). */
+    /**
+     * Takes every held match, grouped by alert, each alert's matches oldest first (ocid and title); they are deleted
+     * in the caller's transaction.
+     */
     public List<Held> takeHeld() {
-        java.util.Map<UUID, List<String[]>> byAlert = new java.util.LinkedHashMap<>();
-        jdbc
-                .sql("""
-                        delete from supplier_alert_pending returning subscription_id, ocid, title, matched_at
+        Map<UUID, Subscription> alerts = new LinkedHashMap<>();
+        Map<UUID, List<Map.Entry<String, String>>> matches = new LinkedHashMap<>();
+        jdbc.sql("""
+                        with taken as (
+                            delete from supplier_alert_pending returning subscription_id, ocid, title, matched_at)
+                        select s.*, t.ocid as held_ocid, t.title as held_title
+                        from taken t join supplier_subscription s on s.id = t.subscription_id
+                        order by s.id, t.matched_at
                         """)
-                .query((rs, i) -> new Object[] {
-                    rs.getObject("subscription_id", UUID.class),
-                    rs.getString("ocid"),
-                    rs.getString("title"),
-                    rs.getTimestamp("matched_at").toInstant()
+                .query((rs, i) -> {
+                    Subscription alert = row(rs, i);
+                    alerts.putIfAbsent(alert.id(), alert);
+                    matches.computeIfAbsent(alert.id(), id -> new ArrayList<>())
+                            .add(Map.entry(rs.getString("held_ocid"), rs.getString("held_title")));
+                    return alert;
                 })
-                .list()
-                .stream()
-                .sorted(java.util.Comparator.comparing(r -> (Instant) r[3]))
-                .forEach(r -> byAlert.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
-                        .add(new String[] {(String) r[1], (String) r[2]}));
-        List<Held> held = new java.util.ArrayList<>();
-        byAlert.forEach((id, notices) -> jdbc.sql("select * from supplier_subscription where id = :id")
-                .param("id", id)
-                .query(SubscriptionStore::row)
-                .optional()
-                .ifPresent(s -> held.add(new Held(s, notices))));
-        return held;
+                .list();
+        return alerts.values().stream()
+                .map(a -> new Held(a, matches.get(a.id())))
+                .toList();
     }
 
     private static Subscription row(ResultSet rs, int i) throws SQLException {

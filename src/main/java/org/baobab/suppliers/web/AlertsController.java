@@ -64,12 +64,7 @@ class AlertsController {
             redirect.addFlashAttribute(
                     "message", messages.getMessage(active ? "alerts.active" : "alerts.check-mail", null, locale));
         } catch (BaobabException e) {
-            Object[] arguments = e.arguments().clone();
-            if (arguments.length > 0 && arguments[0] instanceof String field) {
-                arguments[0] = messages.getMessage("alerts." + field, null, field, locale);
-            }
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), arguments, locale));
+            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "alerts", locale));
         }
         return "redirect:/alerts";
     }

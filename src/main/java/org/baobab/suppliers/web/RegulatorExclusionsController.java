@@ -101,7 +101,7 @@ class RegulatorExclusionsController {
                             organisation, companyName, identifiers, nature, startsOn, endsOn, legalBasis, reason));
             redirect.addFlashAttribute("message", messages.getMessage("exclusions.recorded", null, locale));
         } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "exclusion", locale));
             redirect.addFlashAttribute(
                     "form",
                     new Form(organisation, companyName, identifiers, nature, startsOn, endsOn, legalBasis, reason));
@@ -120,16 +120,8 @@ class RegulatorExclusionsController {
             exclusions.lift(user, id, reason);
             redirect.addFlashAttribute("message", messages.getMessage("exclusions.lifted", null, locale));
         } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "exclusion", locale));
         }
         return "redirect:/regulator/exclusions";
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        Object[] arguments = e.arguments();
-        if (e.errorCode() == SuppliersErrorCode.REQUIRED || e.errorCode() == SuppliersErrorCode.TOO_LONG) {
-            arguments = new Object[] {messages.getMessage("exclusion." + arguments[0], null, locale)};
-        }
-        return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
     }
 }

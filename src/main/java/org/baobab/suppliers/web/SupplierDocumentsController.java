@@ -105,7 +105,7 @@ class SupplierDocumentsController {
             }
             redirect.addFlashAttribute("message", messages.getMessage("documents.uploaded", null, locale));
         } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "documents", locale));
         }
         return "redirect:/supplier/documents";
     }
@@ -137,16 +137,8 @@ class SupplierDocumentsController {
             redirect.addFlashAttribute(
                     "message", messages.getMessage("verification.done." + decision.name(), null, locale));
         } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "documents", locale));
         }
         return "redirect:/verification/documents";
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        Object[] arguments = e.arguments().clone();
-        if (e.errorCode() == SuppliersErrorCode.REQUIRED || e.errorCode() == SuppliersErrorCode.TOO_LONG) {
-            arguments[0] = messages.getMessage("documents." + arguments[0], null, locale);
-        }
-        return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
     }
 }

@@ -101,7 +101,8 @@ class SupplierProfileController {
                                     locale))
                             .toList());
         } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, rules, locale));
+            redirect.addFlashAttribute(
+                    "error", FieldErrors.message(messages, e, "profile", code -> name(rules, code, locale), locale));
             redirect.addFlashAttribute(
                     "profile",
                     new SupplierProfile(
@@ -146,17 +147,5 @@ class SupplierProfileController {
                 .findFirst()
                 .map(r -> r.name().in(locale))
                 .orElse(code);
-    }
-
-    private String message(BaobabException e, List<SupplierIdentifier> rules, Locale locale) {
-        Object[] arguments = e.arguments().clone();
-        if (e.errorCode() == SuppliersErrorCode.REQUIRED
-                || e.errorCode() == SuppliersErrorCode.TOO_LONG
-                || e.errorCode() == SuppliersErrorCode.INVALID_VALUE) {
-            arguments[0] = messages.getMessage("profile." + arguments[0], null, locale);
-        } else if (arguments.length > 0 && arguments[0] instanceof String code) {
-            arguments[0] = name(rules, code, locale);
-        }
-        return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
     }
 }
