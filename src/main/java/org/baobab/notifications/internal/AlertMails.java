@@ -4,8 +4,8 @@ package org.baobab.notifications.internal;
 import java.util.List;
 import java.util.Map;
 import org.baobab.identity.IdentityEvents;
+import org.baobab.shared.PublicUrl;
 import org.baobab.suppliers.SupplierEvents;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class AlertMails {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
-    AlertMails(ApplicationEventPublisher events, @Value("${baobab.base-url}") String baseUrl) {
+    AlertMails(ApplicationEventPublisher events, PublicUrl publicUrl) {
         this.events = events;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     /**

@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityEvents;
+import org.baobab.shared.PublicUrl;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.SupplierDocuments;
 import org.baobab.suppliers.SupplierEvents;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,14 +28,11 @@ class DocumentMails {
     private final String baseUrl;
 
     DocumentMails(
-            Accounts accounts,
-            SupplierDocuments documents,
-            ApplicationEventPublisher events,
-            @Value("${baobab.base-url}") String baseUrl) {
+            Accounts accounts, SupplierDocuments documents, ApplicationEventPublisher events, PublicUrl publicUrl) {
         this.accounts = accounts;
         this.documents = documents;
         this.events = events;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     /** One reminder to one admin. */

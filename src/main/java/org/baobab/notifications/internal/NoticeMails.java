@@ -5,10 +5,10 @@ import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityEvents;
+import org.baobab.shared.PublicUrl;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.TenderingEvents;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -32,12 +32,12 @@ class NoticeMails {
             Accounts accounts,
             org.baobab.rules.RulePacks packs,
             ApplicationEventPublisher events,
-            @Value("${baobab.base-url}") String baseUrl) {
+            PublicUrl publicUrl) {
         this.notices = notices;
         this.accounts = accounts;
         this.packs = packs;
         this.events = events;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     /** One mail to one follower about one change of a notice. */
@@ -70,22 +70,14 @@ class NoticeMails {
 
     @ApplicationModuleListener
     void on(TenderingEvents.DeadlineApproaching event) {
-        String local = event.deadline()
-                .atZone(zone(event.country()))
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        java.time.ZoneId zone = packs.zone(event.country());
+        String local =
+                event.deadline().atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         fanOut(
                 event.ocid(),
                 "deadline-" + event.deadline().toEpochMilli(),
                 "deadline",
-                local + " (" + zone(event.country()).getId() + ")");
-    }
-
-    private java.time.ZoneId zone(String country) {
-        return org.baobab.shared.CountryCode.isValid(country)
-                ? packs.find(org.baobab.shared.CountryCode.of(country))
-                        .map(org.baobab.rules.RulePack::timeZone)
-                        .orElse(java.time.ZoneOffset.UTC)
-                : java.time.ZoneOffset.UTC;
+                local + " (" + zone.getId() + ")");
     }
 
     @ApplicationModuleListener

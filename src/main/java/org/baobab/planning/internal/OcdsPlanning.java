@@ -24,6 +24,7 @@ import org.baobab.planning.PlanView;
 import org.baobab.rules.Nature;
 import org.baobab.rules.Procedure;
 import org.baobab.rules.RulePack;
+import org.baobab.shared.PublicUrl;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +42,10 @@ public class OcdsPlanning {
     private final Clock clock;
     private final String baseUrl;
 
-    OcdsPlanning(
-            OpenData openData,
-            Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${baobab.base-url}") String baseUrl) {
+    OcdsPlanning(OpenData openData, Clock clock, PublicUrl publicUrl) {
         this.openData = openData;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     /** The ocid a new line gets, e.g. {@code ocds-baobab-SN-2026-P00007} (P for planned, beside tendering's numbers). */

@@ -21,6 +21,7 @@ import org.baobab.opendata.ocds.Tender;
 import org.baobab.opendata.ocds.Value;
 import org.baobab.rules.Nature;
 import org.baobab.rules.RulePack;
+import org.baobab.shared.PublicUrl;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.ProcessView;
 import org.jspecify.annotations.Nullable;
@@ -40,13 +41,10 @@ public class OcdsPublication {
     private final Clock clock;
     private final String baseUrl;
 
-    OcdsPublication(
-            OpenData openData,
-            Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${baobab.base-url}") String baseUrl) {
+    OcdsPublication(OpenData openData, Clock clock, PublicUrl publicUrl) {
         this.openData = openData;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     public void published(ProcessView process, RulePack pack) {

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.PublicUrl;
 import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.NoticeSummary;
 import org.baobab.tendering.Notices;
@@ -22,7 +23,6 @@ import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.SearchResult;
 import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -60,12 +60,12 @@ class FeedsController {
             RulePacks packs,
             org.baobab.rules.PackFormat format,
             MessageSource messages,
-            @Value("${baobab.base-url}") String baseUrl) {
+            PublicUrl publicUrl) {
         this.notices = notices;
         this.packs = packs;
         this.format = format;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = publicUrl.base();
     }
 
     /** The newest matching notices as an Atom 1.0 feed (RFC 4287). */
