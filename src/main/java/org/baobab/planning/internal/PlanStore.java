@@ -144,13 +144,15 @@ public class PlanStore {
                 .update();
     }
 
+    /** A line with its ocid, if minted, and its launch, if any. */
+    private static final String LINE = """
+            select l.*, o.ocid, x.launched_at from planning_line l
+                left join planning_line_ocid o on o.line_key = l.line_key
+                left join planning_launch x on x.line_key = l.line_key
+            """;
+
     public List<PlanLine> lines(Head head) {
-        return jdbc.sql("""
-                        select l.*, o.ocid, x.launched_at from planning_line l
-                            left join planning_line_ocid o on o.line_key = l.line_key
-                            left join planning_launch x on x.line_key = l.line_key
-                        where l.plan_id = :id order by l.position, l.reference
-                        """)
+        return jdbc.sql(LINE + " where l.plan_id = :id order by l.position, l.reference")
                 .param("id", head.id())
                 .query((rs, i) -> line(rs, head))
                 .list();
@@ -180,8 +182,10 @@ public class PlanStore {
                 .query(UUID.class)
                 .optional()
                 .flatMap(this::head)
-                .flatMap(h ->
-                        lines(h).stream().filter(l -> l.id().equals(lineId)).findFirst());
+                .flatMap(h -> jdbc.sql(LINE + " where l.id = :id")
+                        .param("id", lineId)
+                        .query((rs, i) -> line(rs, h))
+                        .optional());
     }
 
     public int nextPosition(UUID planId) {
