@@ -3,6 +3,7 @@ package org.baobab.tendering;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -425,7 +426,7 @@ public class Tendering {
     }
 
     /** How long before its submission deadline a published notice's followers are reminded of it. */
-    public static final java.time.Duration DEADLINE_REMINDER = java.time.Duration.ofDays(3);
+    public static final Duration DEADLINE_REMINDER = Duration.ofDays(3);
 
     /**
      * Announces the published notices whose deadline is {@link #DEADLINE_REMINDER} away or less, once per deadline
@@ -437,8 +438,7 @@ public class Tendering {
         var due = store.dueForReminder(now, now.plus(DEADLINE_REMINDER));
         for (var d : due) {
             store.markReminded(d.id(), d.deadline());
-            events.publishEvent(
-                    new TenderingEvents.DeadlineApproaching(d.ocid(), d.title(), d.country(), d.deadline()));
+            events.publishEvent(new TenderingEvents.DeadlineApproaching(d.ocid(), d.country(), d.deadline()));
         }
         return due.size();
     }

@@ -202,7 +202,7 @@ public final class TenderingEvents {
      * The submission deadline of a published notice is near (three days or less): its followers are reminded. Not
      * journalled: nothing changed.
      */
-    public record DeadlineApproaching(String ocid, String title, String country, Instant deadline) {}
+    public record DeadlineApproaching(String ocid, String country, Instant deadline) {}
 
     public record SubmissionClosed(String ocid, Instant deadline) implements AboutProcess {
         @Override

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.notifications.internal;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityEvents;
+import org.baobab.rules.RulePacks;
 import org.baobab.shared.PublicUrl;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
@@ -21,16 +24,18 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeMails {
 
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Notices notices;
     private final Accounts accounts;
-    private final org.baobab.rules.RulePacks packs;
+    private final RulePacks packs;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
     NoticeMails(
             Notices notices,
             Accounts accounts,
-            org.baobab.rules.RulePacks packs,
+            RulePacks packs,
             ApplicationEventPublisher events,
             PublicUrl publicUrl) {
         this.notices = notices;
@@ -70,9 +75,8 @@ class NoticeMails {
 
     @ApplicationModuleListener
     void on(TenderingEvents.DeadlineApproaching event) {
-        java.time.ZoneId zone = packs.zone(event.country());
-        String local =
-                event.deadline().atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        ZoneId zone = packs.zone(event.country());
+        String local = event.deadline().atZone(zone).format(LOCAL_TIME);
         fanOut(
                 event.ocid(),
                 "deadline-" + event.deadline().toEpochMilli(),

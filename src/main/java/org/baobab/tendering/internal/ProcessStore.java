@@ -562,12 +562,12 @@ public class ProcessStore {
     }
 
     /** A published process whose deadline falls before {@code until} and was not reminded for that deadline. */
-    public record DueReminder(UUID id, String ocid, String title, String country, Instant deadline) {}
+    public record DueReminder(UUID id, String ocid, String country, Instant deadline) {}
 
     /** The published processes whose deadline is between now and {@code until}, not yet reminded for it; locked. */
     public List<DueReminder> dueForReminder(Instant now, Instant until) {
         return jdbc.sql("""
-                        select id, ocid, title, country, submission_deadline from tendering_process
+                        select id, ocid, country, submission_deadline from tendering_process
                         where status = 'PUBLISHED' and submission_deadline > :now and submission_deadline <= :until
                           and deadline_reminded_for is distinct from submission_deadline
                         order by submission_deadline for update skip locked
@@ -577,7 +577,6 @@ public class ProcessStore {
                 .query((rs, i) -> new DueReminder(
                         rs.getObject("id", UUID.class),
                         rs.getString("ocid"),
-                        rs.getString("title"),
                         rs.getString("country"),
                         rs.getTimestamp("submission_deadline").toInstant()))
                 .list();
