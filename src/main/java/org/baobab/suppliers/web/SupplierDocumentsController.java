@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.SupplierDocument;
 import org.baobab.suppliers.SupplierDocuments;
@@ -46,18 +45,9 @@ class SupplierDocumentsController {
             @Nullable SupplierDocument document,
             SupplierDocument.@Nullable Validity validity) {}
 
-    private static CurrentUser.Membership company(CurrentUser user) {
-        List<CurrentUser.Membership> companies = user.organisationsWith(
-                OrganisationKind.SUPPLIER, Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY);
-        if (companies.isEmpty()) {
-            throw new BaobabException(SuppliersErrorCode.NOT_SUPPLIER_ADMIN);
-        }
-        return companies.get(0);
-    }
-
     @GetMapping("/supplier/documents")
     String page(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
-        CurrentUser.Membership company = company(user);
+        CurrentUser.Membership company = SupplierMembership.of(user);
         LocalDate today = documents.today(company.country());
         List<SupplierDocument> current = documents.current(company.organisationId());
         List<Row> rows = documents.kindsFor(company.country()).stream()
@@ -87,7 +77,7 @@ class SupplierDocumentsController {
             Locale locale,
             RedirectAttributes redirect)
             throws IOException {
-        CurrentUser.Membership company = company(user);
+        CurrentUser.Membership company = SupplierMembership.of(user);
         try {
             if (file == null || file.isEmpty()) {
                 throw new BaobabException(SuppliersErrorCode.REQUIRED, "file");

@@ -9,11 +9,9 @@ import org.baobab.identity.CurrentUser;
 import org.baobab.rules.RulePacks;
 import org.baobab.rules.SupplierIdentifier;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.suppliers.SupplierProfile;
 import org.baobab.suppliers.SupplierProfiles;
-import org.baobab.suppliers.SuppliersErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,18 +36,9 @@ class SupplierProfileController {
         this.messages = messages;
     }
 
-    private static CurrentUser.Membership company(CurrentUser user) {
-        List<CurrentUser.Membership> companies = user.organisationsWith(
-                OrganisationKind.SUPPLIER, Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER);
-        if (companies.isEmpty()) {
-            throw new BaobabException(SuppliersErrorCode.NOT_SUPPLIER_ADMIN);
-        }
-        return companies.get(0);
-    }
-
     @GetMapping("/supplier/profile")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        CurrentUser.Membership company = company(user);
+        CurrentUser.Membership company = SupplierMembership.of(user);
         SupplierProfile profile = profiles.profileOrNew(company.organisationId());
         if (!model.containsAttribute("profile")) {
             model.addAttribute("profile", profile);
@@ -66,7 +55,7 @@ class SupplierProfileController {
             @RequestParam Map<String, String> form,
             Locale locale,
             RedirectAttributes redirect) {
-        CurrentUser.Membership company = company(user);
+        CurrentUser.Membership company = SupplierMembership.of(user);
         Map<String, String> identifiers = new LinkedHashMap<>();
         form.forEach((key, value) -> {
             if (key.startsWith("id.")) {
