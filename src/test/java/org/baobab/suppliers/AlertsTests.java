@@ -8,15 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
+import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Nature;
@@ -78,11 +76,12 @@ class AlertsTests {
                 .isTrue();
         String matching = publish("Groupes électrogènes " + marker);
         publish("Mobilier scolaire " + marker);
-        List<String> mails = mails(supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 1);
+        List<String> mails =
+                ReceivedMails.await(smtp, supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 1);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0)).contains("/notices/" + matching, "/alerts/unsubscribe?token=");
         Thread.sleep(1_000);
-        assertThat(mails(supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
+        assertThat(ReceivedMails.await(smtp, supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
     }
 
@@ -99,14 +98,15 @@ class AlertsTests {
                                 "message",
                                 "Un e-mail de confirmation vient de partir : l'alerte commencera quand vous aurez cliqué sur"
                                         + " son lien."));
-        List<String> confirmation = mails(email, "Confirmez votre alerte sur les avis de marchés", "", 1);
+        List<String> confirmation =
+                ReceivedMails.await(smtp, email, "Confirmez votre alerte sur les avis de marchés", "", 1);
         assertThat(confirmation).hasSize(1);
         Matcher token = TOKEN.matcher(confirmation.get(0));
         assertThat(token.find()).isTrue();
 
         publish("Avant confirmation " + marker);
         Thread.sleep(1_500);
-        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 0))
+        assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 0))
                 .as("not confirmed yet")
                 .isEmpty();
 
@@ -117,7 +117,7 @@ class AlertsTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(confirmed).contains("Votre alerte est confirmée");
         publish("Après confirmation " + marker);
-        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 1))
+        assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 1))
                 .hasSize(1);
 
         mvc.perform(MockMvcRequestBuilders.get("/alerts/unsubscribe?token=" + token.group(1)))
@@ -132,7 +132,7 @@ class AlertsTests {
         assertThat(stopped).contains("L&#39;alerte est arrêtée");
         publish("Après désabonnement " + marker);
         Thread.sleep(1_500);
-        assertThat(mails(email, "Nouvel avis correspondant à votre alerte", marker, 0))
+        assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
     }
 
@@ -149,16 +149,17 @@ class AlertsTests {
         String first = publish("Premier avis " + marker);
         String second = publish("Second avis " + marker);
         Thread.sleep(1_500);
-        assertThat(mails(supplier.email(), "New notice matching your alert", marker, 0))
+        assertThat(ReceivedMails.await(smtp, supplier.email(), "New notice matching your alert", marker, 0))
                 .as("nothing before the digest")
                 .isEmpty();
         assertThat(alerts.sendDigests()).isPositive();
-        List<String> digest = mails(supplier.email(), "Today's new notices for your alert", marker, 1);
+        List<String> digest =
+                ReceivedMails.await(smtp, supplier.email(), "Today's new notices for your alert", marker, 1);
         assertThat(digest).hasSize(1);
         assertThat(digest.get(0)).contains("/notices/" + first, "/notices/" + second, "/alerts/unsubscribe?token=");
         alerts.sendDigests();
         Thread.sleep(1_500);
-        assertThat(mails(supplier.email(), "Today's new notices for your alert", marker, 0))
+        assertThat(ReceivedMails.await(smtp, supplier.email(), "Today's new notices for your alert", marker, 0))
                 .as("each match once")
                 .hasSize(1);
     }
@@ -190,34 +191,5 @@ class AlertsTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(before);
-    }
-
-    /** The mails to the address with that subject whose text holds {@code marker} (20 s at most for the expected). */
-    private static List<String> mails(String email, String subject, String marker, int expected)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found.clear();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                try {
-                    String body = GreenMailUtil.getWholeMessage(message)
-                            .replace("=\r\n", "")
-                            .replace("=3D", "=");
-                    if (message.getAllRecipients()[0].toString().equals(email)
-                            && subject.equals(message.getSubject())
-                            && body.contains(marker)) {
-                        found.add(body);
-                    }
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (expected == 0 || found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-        return found;
     }
 }

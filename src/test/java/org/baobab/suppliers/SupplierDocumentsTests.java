@@ -11,15 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
+import org.baobab.ReceivedMails;
 import org.baobab.SignedIn;
 import org.baobab.TestSmtp;
 import org.baobab.documents.Samples;
@@ -183,7 +181,8 @@ class SupplierDocumentsTests {
         LocalDate today = documents.today("SN");
         upload(admin, "ATTESTATION_SOCIALE", today.minusMonths(5), today.plusDays(10));
         assertThat(documents.remindExpiring()).isPositive();
-        List<String> mails = mailsTo(admin.email(), 1);
+        List<String> mails =
+                ReceivedMails.await(smtp, admin.email(), "Une attestation de votre entreprise expire bientôt", "", 1);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0))
                 .contains(
@@ -195,7 +194,10 @@ class SupplierDocumentsTests {
                         "/supplier/documents");
         documents.remindExpiring();
         Thread.sleep(1_500);
-        assertThat(mailsTo(admin.email(), 0)).as("once per expiry").hasSize(1);
+        assertThat(ReceivedMails.await(
+                        smtp, admin.email(), "Une attestation de votre entreprise expire bientôt", "", 0))
+                .as("once per expiry")
+                .hasSize(1);
     }
 
     @Test
@@ -226,46 +228,5 @@ class SupplierDocumentsTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page)
                 .contains("ninea.pdf", "sans date d&#39;expiration", "en attente de vérification", "Pas encore déposé");
-    }
-
-    /** The message with its quoted-printable parts decoded (soft line breaks joined, =XX bytes read as UTF-8). */
-    private static String quotedPrintable(String raw) {
-        String joined = raw.replace("=\r\n", "");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < joined.length(); i++) {
-            char c = joined.charAt(i);
-            if (c == '='
-                    && i + 2 < joined.length()
-                    && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
-                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static List<String> mailsTo(String email, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found.clear();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                try {
-                    if (message.getAllRecipients()[0].toString().equals(email)
-                            && "Une attestation de votre entreprise expire bientôt".equals(message.getSubject())) {
-                        found.add(quotedPrintable(GreenMailUtil.getWholeMessage(message)));
-                    }
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (expected == 0 || found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-        return found;
     }
 }

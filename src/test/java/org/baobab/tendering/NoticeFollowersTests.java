@@ -4,13 +4,10 @@ package org.baobab.tendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
+import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
 import org.baobab.identity.CurrentUser;
 import org.junit.jupiter.api.Test;
@@ -67,20 +64,48 @@ class NoticeFollowersTests {
                         null,
                         null,
                         null));
-        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 1))
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        TenderingFixtures.SUPPLIER,
+                        "Un avis que vous suivez a changé",
+                        title.substring(title.length() - 36),
+                        1))
                 .singleElement()
                 .asString()
                 .contains("Puissance minimale port", ocid);
-        assertThat(mailsAbout(title, other.email(), 1)).hasSize(1);
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        other.email(),
+                        "Un avis que vous suivez a changé",
+                        title.substring(title.length() - 36),
+                        1))
+                .hasSize(1);
 
         tendering.unfollow(other, ocid);
         tendering.answer(buyer, id, question, "15 kW au moins.");
-        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 2)).hasSize(2);
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        TenderingFixtures.SUPPLIER,
+                        "Un avis que vous suivez a changé",
+                        title.substring(title.length() - 36),
+                        2))
+                .hasSize(2);
 
         tendering.cancel(prm, id, "Financement retiré.");
-        assertThat(mailsAbout(title, TenderingFixtures.SUPPLIER, 3)).hasSize(3);
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        TenderingFixtures.SUPPLIER,
+                        "Un avis que vous suivez a changé",
+                        title.substring(title.length() - 36),
+                        3))
+                .hasSize(3);
         Thread.sleep(1_000);
-        assertThat(mailsAbout(title, other.email(), 0))
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        other.email(),
+                        "Un avis que vous suivez a changé",
+                        title.substring(title.length() - 36),
+                        0))
                 .as("no mail after unfollowing")
                 .hasSize(1);
     }
@@ -106,67 +131,25 @@ class NoticeFollowersTests {
         tendering.follow(supplier, ocid);
 
         assertThat(tendering.remindDeadlines()).isPositive();
-        assertThat(reminders(title, 1)).hasSize(1).first().asString().contains("(Africa/Dakar)");
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        TenderingFixtures.SUPPLIER,
+                        "La date limite d\'un avis que vous suivez approche",
+                        title.substring(title.length() - 36),
+                        1))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("(Africa/Dakar)");
         tendering.remindDeadlines();
         Thread.sleep(1_000);
-        assertThat(reminders(title, 0)).as("once per deadline").hasSize(1);
-    }
-
-    private static List<String> reminders(String title, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found.clear();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                String body = GreenMailUtil.getWholeMessage(message)
-                        .replace("=\r\n", "")
-                        .replace("=3D", "=");
-                try {
-                    if (message.getAllRecipients()[0].toString().equals(TenderingFixtures.SUPPLIER)
-                            && "La date limite d'un avis que vous suivez approche".equals(message.getSubject())
-                            && body.contains(title.substring(title.length() - 36))) {
-                        found.add(body);
-                    }
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (expected == 0 || found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-        return found;
-    }
-
-    /** The mails to the address that name the notice, once at least {@code expected} have arrived (20 s at most). */
-    private static List<String> mailsAbout(String title, String email, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found.clear();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                String body = GreenMailUtil.getWholeMessage(message)
-                        .replace("=\r\n", "")
-                        .replace("=3D", "=");
-                try {
-                    if (message.getAllRecipients()[0].toString().equals(email)
-                            && "Un avis que vous suivez a changé".equals(message.getSubject())
-                            && body.contains(title.substring(title.length() - 36))) {
-                        found.add(body);
-                    }
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (found.size() >= expected && expected > 0) {
-                return found;
-            }
-            Thread.sleep(100);
-            if (expected == 0) {
-                return found;
-            }
-        }
-        return found;
+        assertThat(ReceivedMails.await(
+                        smtp,
+                        TenderingFixtures.SUPPLIER,
+                        "La date limite d\'un avis que vous suivez approche",
+                        title.substring(title.length() - 36),
+                        0))
+                .as("once per deadline")
+                .hasSize(1);
     }
 }
