@@ -4,8 +4,10 @@ package org.baobab.suppliers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
@@ -75,16 +77,20 @@ public class Alerts {
         boolean own = user != null && user.email().equalsIgnoreCase(address);
         String mailLanguage = LANGUAGES.contains(language) ? language : "fr";
         String token = token();
+        UUID id = UUID.randomUUID();
+        Subscription.Criteria clean =
+                new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words);
         store.insert(new Subscription(
-                UUID.randomUUID(),
+                id,
                 address,
                 mailLanguage,
                 user == null ? null : user.id(),
-                new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words),
+                clean,
                 frequency,
                 token,
                 own ? clock.instant() : null,
                 clock.instant()));
+        journal(user == null ? "anonymous" : user.email(), "suppliers.alert-created", id, clean, frequency);
         if (!own) {
             events.publishEvent(new SupplierEvents.AlertConfirmationRequested(address, mailLanguage, token));
         }
@@ -94,17 +100,19 @@ public class Alerts {
     /** Confirms an alert from the link mailed to its address. */
     @Transactional
     public void confirm(String token) {
-        if (!store.confirm(token, clock.instant()) && store.byToken(token).isEmpty()) {
-            throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
+        Subscription alert =
+                store.byToken(token).orElseThrow(() -> new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT));
+        if (store.confirm(token, clock.instant())) {
+            journal("anonymous", "suppliers.alert-confirmed", alert.id(), alert.criteria(), alert.frequency());
         }
     }
 
     /** Ends an alert from the link in any of its mails; no account needed. */
     @Transactional
     public void unsubscribe(String token) {
-        if (!store.delete(token)) {
-            throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
-        }
+        Subscription alert =
+                store.byToken(token).orElseThrow(() -> new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT));
+        end("anonymous", alert);
     }
 
     public boolean exists(String token) {
@@ -119,12 +127,32 @@ public class Alerts {
     /** Ends one of one's own alerts. */
     @Transactional
     public void remove(CurrentUser user, UUID id) {
-        store.ofUser(user.id()).stream()
+        Subscription alert = store.ofUser(user.id()).stream()
                 .filter(s -> s.id().equals(id))
                 .findFirst()
-                .ifPresentOrElse(s -> store.delete(s.token()), () -> {
-                    throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
-                });
+                .orElseThrow(() -> new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT));
+        end(user.email(), alert);
+    }
+
+    private void end(String actor, Subscription alert) {
+        if (!store.delete(alert.token())) {
+            throw new BaobabException(SuppliersErrorCode.UNKNOWN_ALERT);
+        }
+        journal(actor, "suppliers.alert-ended", alert.id(), alert.criteria(), alert.frequency());
+    }
+
+    private void journal(
+            String actor, String action, UUID id, Subscription.Criteria c, Subscription.Frequency frequency) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("frequency", frequency.name());
+        payload.put("words", c.words());
+        if (c.country() != null) {
+            payload.put("country", c.country());
+        }
+        if (c.nature() != null) {
+            payload.put("nature", c.nature().name());
+        }
+        events.publishEvent(new SupplierEvents.AlertChanged(actor, action, id.toString(), payload));
     }
 
     /** A notice was published: one mail per active instant alert it matches, from the outbox; daily ones wait. */

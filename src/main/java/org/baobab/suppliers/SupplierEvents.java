@@ -96,6 +96,34 @@ public final class SupplierEvents {
      */
     public record DocumentExpiring(UUID organisationId, UUID documentId, String code, LocalDate expiresOn) {}
 
+    /**
+     * An alert created ({@code suppliers.alert-created}), confirmed ({@code .alert-confirmed}) or ended
+     * ({@code .alert-ended}). The journal keeps its criteria, not its address: an anonymous visitor's address has no
+     * place in an append-only record.
+     */
+    public record AlertChanged(String actor, String action, String alertId, Map<String, Object> payload)
+            implements AuditableEvent {
+
+        public AlertChanged {
+            payload = Map.copyOf(payload);
+        }
+
+        @Override
+        public @Nullable String organisation() {
+            return null;
+        }
+
+        @Override
+        public String subjectType() {
+            return "alert";
+        }
+
+        @Override
+        public String subjectId() {
+            return alertId;
+        }
+    }
+
     /** An anonymous visitor asked for alerts: the address must confirm them (not journalled: no procurement fact). */
     public record AlertConfirmationRequested(String email, String language, String token) {}
 

@@ -131,6 +131,21 @@ class AlertsTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(stopped).contains("L&#39;alerte est arrêtée");
         publish("Après désabonnement " + marker);
+        assertThat(jdbc.sql("""
+                                select action from audit_entry where subject_type = 'alert' and payload like :marker
+                                order by seq
+                                """)
+                        .param("marker", "%" + marker + "%")
+                        .query(String.class)
+                        .list())
+                .as("created, confirmed and ended, each journalled")
+                .containsExactly("suppliers.alert-created", "suppliers.alert-confirmed", "suppliers.alert-ended");
+        assertThat(jdbc.sql("select count(*) from audit_entry where payload like :email or actor like :email")
+                        .param("email", "%" + email + "%")
+                        .query(Long.class)
+                        .single())
+                .as("an anonymous visitor's address is not journalled")
+                .isZero();
         Thread.sleep(1_500);
         assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
