@@ -107,6 +107,9 @@ class EndpointAuthorizationTests {
         RULES.put("GET /rules/{country}", PUBLIC);
         RULES.put("GET /api/rules", PUBLIC);
         RULES.put("GET /api/rules/{country}", PUBLIC);
+        RULES.put("GET /classification", PUBLIC);
+        RULES.put("GET /classification/{code}", PUBLIC);
+        RULES.put("GET /api/classification/cpv", PUBLIC);
         // audit
         RULES.put("GET /api/audit/verification", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/audit/entries", anyOf(Role.REGULATOR_AUDITOR));

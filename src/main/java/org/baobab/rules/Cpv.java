@@ -60,9 +60,9 @@ public class Cpv {
             return Cpv.stem(code);
         }
 
-        /** 1 for a division, 2 for a group, up to 5. */
+        /** 1 for a division, 2 for a group, 3 for a class, 4 for a category, 5 for anything finer. */
         public int level() {
-            return Math.max(1, stem().length() - 1);
+            return Math.min(5, Math.max(1, stem().length() - 1));
         }
 
         /** Whether this code is the other or one of the codes under it. */

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Who may call the rules module's endpoints: everyone. Procurement rules are public law; bidders, journalists and
+ * Who may call the rules module's endpoints: everyone. Procurement rules are public law, the CPV a public standard; bidders, journalists and
  * other countries' portals must read them without an account.
  */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +14,14 @@ class RulesAccessRules {
 
     @Bean
     HttpAccessRules rulesRules() {
-        return registry -> registry.requestMatchers("/rules", "/rules/**", "/api/rules", "/api/rules/**")
+        return registry -> registry.requestMatchers(
+                        "/rules",
+                        "/rules/**",
+                        "/api/rules",
+                        "/api/rules/**",
+                        "/classification",
+                        "/classification/**",
+                        "/api/classification/**")
                 .permitAll();
     }
 }

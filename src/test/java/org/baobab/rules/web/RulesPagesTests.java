@@ -48,6 +48,35 @@ class RulesPagesTests {
     }
 
     @Test
+    void theCpvIsSearchedInFrenchBrowsedAndReadAsJson() {
+        HttpResponse<String> found = get("/classification?q=ordinateurs+portables");
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body())
+                .contains("30213100", "Ordinateurs portables", "CC BY 4.0")
+                .doesNotContain("??");
+
+        HttpResponse<String> divisions = get("/classification");
+        assertThat(divisions.body()).contains("45000000", "Travaux de construction");
+
+        HttpResponse<String> code = get("/classification/45233120?lang=ar");
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.body())
+                .contains(
+                        "dir=\"rtl\"",
+                        "lang=\"fr\"",
+                        "Travaux de construction de routes",
+                        "href=\"/classification/45230000\"")
+                .doesNotContain("??");
+        assertThat(get("/classification/12345678").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> api = get("/api/classification/cpv?q=routes&lang=en", "application/json");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(api.body()).contains("\"id\":\"45233120\"", "\"scheme\":\"CPV\"");
+    }
+
+    @Test
     void arabicIsWrittenRightToLeft() {
         HttpResponse<String> page = get("/rules/CM?lang=ar");
 
