@@ -85,6 +85,11 @@ public class Cpv {
         return e == null ? Optional.empty() : Optional.of(e.code());
     }
 
+    /** Whether CPV has this eight-digit code (for checks that are plain functions, like a notice's). */
+    public static boolean isCode(String code) {
+        return entries().containsKey(code);
+    }
+
     /** The eight digits of a code as typed (spaces and check digit dropped), or null if it is not shaped like one. */
     public static @Nullable String canonical(@Nullable String code) {
         if (code == null) {

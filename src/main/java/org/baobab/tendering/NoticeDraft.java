@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code qualityOnly} or {@code ratedCriteria}
  * @param valuePublic whether the estimated value is published; a confidential estimate stays with the authority
  * @param requiredDocuments codes of the pack's required supplier documents
+ * @param classification CPV codes of what is bought (eight digits), the main one first; suppliers' categories and
+ *     alerts match them
  */
 public record NoticeDraft(
         String reference,
@@ -44,15 +46,107 @@ public record NoticeDraft(
         String contactEmail,
         String contactPhone,
         List<String> requiredDocuments,
-        List<Lot> lots) {
+        List<Lot> lots,
+        List<String> classification) {
 
     public static final List<String> AWARD_CRITERIA = List.of("priceOnly", "costOnly", "qualityOnly", "ratedCriteria");
 
     public static final List<String> LANGUAGES = List.of("fr", "en", "ar");
 
+    /** The most CPV codes a notice may carry: the main one and a few more precise or related ones. */
+    public static final int MAX_CPV_CODES = 10;
+
     public NoticeDraft {
         requiredDocuments = List.copyOf(requiredDocuments);
         lots = List.copyOf(lots);
+        classification = List.copyOf(classification);
+    }
+
+    /** A notice without CPV codes yet. */
+    public NoticeDraft(
+            String reference,
+            String title,
+            String description,
+            String buyerCategory,
+            Nature nature,
+            @Nullable String scope,
+            String procedureCode,
+            boolean international,
+            String language,
+            String currency,
+            @Nullable BigDecimal estimatedValue,
+            boolean valuePublic,
+            String eligibility,
+            String evaluationCriteria,
+            String awardCriteria,
+            String bidSecurity,
+            @Nullable Instant clarificationDeadline,
+            @Nullable Instant submissionDeadline,
+            @Nullable Instant openingAt,
+            String openingPlace,
+            String contactName,
+            String contactEmail,
+            String contactPhone,
+            List<String> requiredDocuments,
+            List<Lot> lots) {
+        this(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots,
+                List.of());
+    }
+
+    /** The same notice with other CPV codes. */
+    public NoticeDraft withClassification(List<String> classification) {
+        return new NoticeDraft(
+                reference,
+                title,
+                description,
+                buyerCategory,
+                nature,
+                scope,
+                procedureCode,
+                international,
+                language,
+                currency,
+                estimatedValue,
+                valuePublic,
+                eligibility,
+                evaluationCriteria,
+                awardCriteria,
+                bidSecurity,
+                clarificationDeadline,
+                submissionDeadline,
+                openingAt,
+                openingPlace,
+                contactName,
+                contactEmail,
+                contactPhone,
+                requiredDocuments,
+                lots,
+                classification);
     }
 
     /** The same notice with other required documents and lots. */
@@ -82,7 +176,8 @@ public record NoticeDraft(
                 contactEmail,
                 contactPhone,
                 requiredDocuments,
-                lots);
+                lots,
+                classification);
     }
 
     /** The same notice with another estimate, published or kept confidential. */
@@ -112,7 +207,8 @@ public record NoticeDraft(
                 contactEmail,
                 contactPhone,
                 requiredDocuments,
-                lots);
+                lots,
+                classification);
     }
 
     /** The same notice under another procedure of the pack. */
@@ -142,7 +238,8 @@ public record NoticeDraft(
                 contactEmail,
                 contactPhone,
                 requiredDocuments,
-                lots);
+                lots,
+                classification);
     }
 
     /** The same notice with other dates (clarification deadline, submission deadline, opening). */
@@ -175,7 +272,8 @@ public record NoticeDraft(
                 contactEmail,
                 contactPhone,
                 requiredDocuments,
-                lots);
+                lots,
+                classification);
     }
 
     /** A lot of the notice, numbered from 1; a notice without lots is one single lot. */

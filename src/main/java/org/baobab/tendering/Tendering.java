@@ -640,7 +640,14 @@ public class Tendering {
                 limit(n.contactEmail().strip(), 320),
                 limit(n.contactPhone().strip(), 50),
                 n.requiredDocuments().stream().distinct().sorted().toList(),
-                lots);
+                lots,
+                // order kept (the main code first); a malformed entry is kept, shortened, for the checks to name
+                n.classification().stream()
+                        .map(c -> limit(c.strip(), 20))
+                        .filter(c -> !c.isEmpty())
+                        .distinct()
+                        .limit(NoticeDraft.MAX_CPV_CODES + 1L)
+                        .toList());
     }
 
     private NoticeChecks.Outcome requireNoBlockingFinding(Row row) {

@@ -166,6 +166,64 @@ class NoticeSearchTests {
     }
 
     @Test
+    void cpvCodesAreCheckedShownSearchedByFieldAndPublishedAsItemClassifications() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        UUID wrong = tendering.createOutsidePlan(
+                buyer,
+                fixtures.organisationOf(TenderingFixtures.BUYER),
+                "motif",
+                fixtures.notice("SN", "Codes faux " + marker).withClassification(java.util.List.of("12345678")));
+        assertThat(tendering.checks(wrong).findings())
+                .filteredOn(Finding::blocking)
+                .extracting(Finding::messageKey)
+                .contains("check.unknown-cpv");
+        UUID none = tendering.createOutsidePlan(
+                buyer, fixtures.organisationOf(TenderingFixtures.BUYER), "motif", fixtures.notice("SN", "Sans code"));
+        assertThat(tendering.checks(none).findings())
+                .extracting(Finding::messageKey)
+                .contains("check.no-cpv");
+
+        UUID id = tendering.createOutsidePlan(
+                buyer,
+                fixtures.organisationOf(TenderingFixtures.BUYER),
+                "motif",
+                fixtures.notice("SN", "Routes rurales " + marker)
+                        .withClassification(java.util.List.of("45233120", "71311220")));
+        tendering.publish(fixtures.user(TenderingFixtures.PRM), id);
+        String ocid = tendering.forStaff(buyer, id).ocid();
+
+        NoticeSearch byWords = words(marker);
+        assertThat(notices.search(byWords.withCpv(java.util.List.of("45000000")))
+                        .items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(byWords.withCpv(java.util.List.of("33000000", "71300000")))
+                        .items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
+        assertThat(notices.search(byWords.withCpv(java.util.List.of("45100000")))
+                        .total())
+                .isZero();
+        assertThat(web.body("/notices?cpv=45230000&q=" + marker)).contains("Routes rurales " + marker);
+        assertThat(web.body("/notices?cpv=72000000&q=" + marker)).doesNotContain("Routes rurales " + marker);
+        assertThat(web.body("/notices?cpv=abc&q=" + marker)).doesNotContain("Routes rurales " + marker);
+
+        assertThat(web.body("/notices/" + ocid))
+                .contains("45233120", "Travaux de construction de routes", "href=\"/classification/71311220\"");
+        web.get("/api/ocds/releases?ocid=" + ocid)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.releases[0].tender.items[0].classification.scheme")
+                        .value("CPV"))
+                .andExpect(jsonPath("$.releases[0].tender.items[0].classification.id")
+                        .value("45233120"))
+                .andExpect(jsonPath("$.releases[0].tender.items[0].classification.description")
+                        .value("Travaux de construction de routes"))
+                .andExpect(jsonPath("$.releases[0].tender.items[0].additionalClassifications[0].id")
+                        .value("71311220"));
+    }
+
+    @Test
     void theNoticePageAndApiShowPublishedNoticesOnly() throws Exception {
         String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
         String ocid = publish("Ambulances médicalisées " + marker);

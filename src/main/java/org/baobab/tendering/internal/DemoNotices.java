@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.identity.Accounts;
@@ -278,6 +279,21 @@ class DemoNotices implements ApplicationRunner {
                     List.of(),
                     Fate.CLOSED));
 
+    /** What each demo notice buys, in CPV. */
+    static final Map<String, List<String>> CPV = Map.ofEntries(
+            Map.entry("MSAS-2026-AOO-014", List.of("30213000", "30213100", "30232110")),
+            Map.entry("MSAS-2026-AOO-009", List.of("45215100")),
+            Map.entry("MSAS-2026-AOO-011", List.of("33600000", "33141000")),
+            Map.entry("MSAS-2026-DRP-021", List.of("90910000", "90911200")),
+            Map.entry("MSAS-2026-PI-004", List.of("72220000", "71241000")),
+            Map.entry("MSAS-2026-AOO-003", List.of("34113000")),
+            Map.entry("MSAS-2026-AOO-006", List.of("45453000", "45211000")),
+            Map.entry("MSAS-2026-DRP-030", List.of("50532300")),
+            Map.entry("MSAS-2026-AOO-031", List.of("38000000", "39711130")),
+            Map.entry("MINTP-2026-AOO-112", List.of("45233141")),
+            Map.entry("MINTP-2026-AOO-118", List.of("34992200")),
+            Map.entry("MINTP-2026-AOO-097", List.of("45221111")));
+
     @Override
     public void run(ApplicationArguments args) {
         if (!demoMode.enabled()) {
@@ -342,7 +358,8 @@ class DemoNotices implements ApplicationRunner {
                 country.equals("CM")
                         ? List.of("CNPS", "NON_FAILLITE")
                         : List.of("NINEA", "RCCM", "ATTESTATION_FISCALE"),
-                lots);
+                lots,
+                CPV.getOrDefault(demo.reference(), List.of()));
         Optional<PlanLine> planned =
                 plans.latestPublished(country, now.atZone(ZoneOffset.UTC).getYear(), authority).stream()
                         .flatMap(p -> p.lines().stream())

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.baobab.rules.BuyerCategory;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.Deadline;
 import org.baobab.rules.LegalBasis;
 import org.baobab.rules.Procedure;
@@ -34,6 +35,21 @@ public final class NoticeChecks {
     public static final String MIN_BID_PERIOD_INTERNATIONAL = "MIN_BID_PERIOD_INTERNATIONAL";
 
     private NoticeChecks() {}
+
+    /** CPV codes must exist; without any, suppliers' categories and alerts by field cannot find the notice. */
+    private static void classification(List<Finding> findings, NoticeDraft notice) {
+        if (notice.classification().isEmpty()) {
+            findings.add(new Finding(Severity.WARNING, "check.no-cpv", List.of(), null));
+        }
+        for (String code : notice.classification()) {
+            if (!Cpv.isCode(code)) {
+                findings.add(error("check.unknown-cpv", code));
+            }
+        }
+        if (notice.classification().size() > NoticeDraft.MAX_CPV_CODES) {
+            findings.add(error("check.too-many-cpv", String.valueOf(NoticeDraft.MAX_CPV_CODES)));
+        }
+    }
 
     /** What the checks concluded: the findings, and whether the control body must review the notice first. */
     public record Outcome(List<Finding> findings, boolean reviewRequired) {
@@ -92,6 +108,7 @@ public final class NoticeChecks {
                 findings.add(error("check.unknown-required-document", code));
             }
         }
+        classification(findings, notice);
         BigDecimal value = notice.estimatedValue();
         boolean reviewRequired = false;
         if (value == null) {

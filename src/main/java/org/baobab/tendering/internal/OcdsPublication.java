@@ -8,6 +8,7 @@ import java.util.List;
 import org.baobab.opendata.OpenData;
 import org.baobab.opendata.ocds.Address;
 import org.baobab.opendata.ocds.Amendment;
+import org.baobab.opendata.ocds.Classification;
 import org.baobab.opendata.ocds.ContactPoint;
 import org.baobab.opendata.ocds.Document;
 import org.baobab.opendata.ocds.Item;
@@ -19,6 +20,7 @@ import org.baobab.opendata.ocds.Planning;
 import org.baobab.opendata.ocds.Release;
 import org.baobab.opendata.ocds.Tender;
 import org.baobab.opendata.ocds.Value;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.Nature;
 import org.baobab.rules.RulePack;
 import org.baobab.shared.PublicUrl;
@@ -39,9 +41,11 @@ public class OcdsPublication {
 
     private final OpenData openData;
     private final Clock clock;
+    private final Cpv cpv;
     private final String baseUrl;
 
-    OcdsPublication(OpenData openData, Clock clock, PublicUrl publicUrl) {
+    OcdsPublication(OpenData openData, Clock clock, PublicUrl publicUrl, Cpv cpv) {
+        this.cpv = cpv;
         this.openData = openData;
         this.clock = clock;
         this.baseUrl = publicUrl.base();
@@ -123,9 +127,7 @@ public class OcdsPublication {
                         process.cancelledAt() != null ? "cancelled" : "active",
                         l.estimatedValue() == null ? null : new Value(l.estimatedValue(), n.currency())))
                 .toList();
-        List<Item> items = n.lots().stream()
-                .map(l -> new Item(String.valueOf(l.number()), l.title(), null, null, null, String.valueOf(l.number())))
-                .toList();
+        List<Item> items = items(n);
         boolean answered = !process.questions().isEmpty();
         Tender tender = Tender.builder()
                 .id(process.ocid())
@@ -176,5 +178,27 @@ public class OcdsPublication {
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * One item per lot (or one for the whole notice without lots), classified by the notice's main CPV code with the
+     * other codes as additional classifications, labelled in the notice's language.
+     */
+    private List<Item> items(NoticeDraft n) {
+        String language = "en".equals(n.language()) ? "en" : "fr";
+        List<Classification> codes = n.classification().stream()
+                .map(code -> cpv.find(code)
+                        .map(c -> new Classification("CPV", c.code(), c.label(language), null))
+                        .orElseGet(() -> new Classification("CPV", code, null, null)))
+                .toList();
+        Classification main = codes.isEmpty() ? null : codes.get(0);
+        List<Classification> others = codes.isEmpty() ? List.of() : codes.subList(1, codes.size());
+        if (n.lots().isEmpty()) {
+            return main == null ? List.of() : List.of(new Item("1", n.title(), main, others, null, null, null));
+        }
+        return n.lots().stream()
+                .map(l -> new Item(
+                        String.valueOf(l.number()), l.title(), main, others, null, null, String.valueOf(l.number())))
+                .toList();
     }
 }

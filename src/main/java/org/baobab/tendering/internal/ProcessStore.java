@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.NoticeSearch;
@@ -75,13 +76,15 @@ public class ProcessStore {
                             international, plan_line_id, out_of_plan_reason, language, currency, estimated_value,
                             value_public, eligibility, evaluation_criteria, award_criteria, bid_security,
                             submission_deadline, opening_at, opening_place, clarification_deadline, contact_name,
-                            contact_email, contact_phone, status, review_required, created_by, created_at, updated_at)
+                            contact_email, contact_phone, status, review_required, created_by, created_at, updated_at,
+                            cpv_codes)
                         values (:id, :ocid, :authorityId, :authorityName, :country, :buyerCategory,
                             :reference, :title, :description, :nature, :scope, :procedureCode, :method,
                             :international, :planLineId, :outOfPlanReason, :language, :currency, :estimatedValue,
                             :valuePublic, :eligibility, :evaluationCriteria, :awardCriteria, :bidSecurity,
                             :submissionDeadline, :openingAt, :openingPlace, :clarificationDeadline, :contactName,
-                            :contactEmail, :contactPhone, :status, :reviewRequired, :createdBy, :createdAt, :createdAt)
+                            :contactEmail, :contactPhone, :status, :reviewRequired, :createdBy, :createdAt, :createdAt,
+                            :cpv)
                         """)
                 .params(with(
                         noticeParamsMap(n),
@@ -128,7 +131,7 @@ public class ProcessStore {
                             opening_place = :openingPlace, clarification_deadline = :clarificationDeadline,
                             contact_name = :contactName, contact_email = :contactEmail,
                             contact_phone = :contactPhone, review_required = :reviewRequired,
-                            updated_at = :now, version = version + 1
+                            cpv_codes = :cpv, updated_at = :now, version = version + 1
                         where id = :id and version = :version
                         """)
                 .params(with(
@@ -175,6 +178,7 @@ public class ProcessStore {
         p.put("contactName", n.contactName());
         p.put("contactEmail", n.contactEmail());
         p.put("contactPhone", n.contactPhone());
+        p.put("cpv", n.classification().toArray(String[]::new));
         return p;
     }
 
@@ -621,6 +625,11 @@ public class ProcessStore {
             where.append(" and p.procedure_code = :procedure");
             params.put("procedure", s.procedure());
         }
+        if (!s.cpv().isEmpty()) {
+            // any code of the notice under any code asked: a division's two digits cover every code under it
+            where.append(" and exists (select 1 from unnest(p.cpv_codes) c where c like any(:cpvStems))");
+            params.put("cpvStems", s.cpv().stream().map(c -> Cpv.stem(c) + "%").toArray(String[]::new));
+        }
         if (s.status() != null) {
             switch (s.status()) {
                 case "open" -> where.append(" and p.status = 'PUBLISHED' and p.submission_deadline > :now");
@@ -789,7 +798,7 @@ public class ProcessStore {
                 p.eligibility, p.evaluation_criteria, p.award_criteria, p.bid_security, p.submission_deadline,
                 p.opening_at, p.opening_place, p.clarification_deadline, p.contact_name, p.contact_email,
                 p.contact_phone, p.status, p.review_required, p.published_at, p.closed_at, p.cancelled_at,
-                p.cancel_reason, p.created_by, p.created_at, p.updated_at, p.version
+                p.cancel_reason, p.created_by, p.created_at, p.updated_at, p.version, p.cpv_codes
             from tendering_process p
             """;
 
@@ -819,7 +828,8 @@ public class ProcessStore {
                 rs.getString("contact_email"),
                 rs.getString("contact_phone"),
                 List.of(),
-                List.of());
+                List.of(),
+                List.of((String[]) rs.getArray("cpv_codes").getArray()));
         return new Row(
                 rs.getObject("id", UUID.class),
                 rs.getString("ocid"),

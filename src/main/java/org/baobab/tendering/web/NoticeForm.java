@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeDraft;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,7 @@ public class NoticeForm {
     private String contactEmail = "";
     private String contactPhone = "";
     private List<String> requiredDocuments = new ArrayList<>();
+    private String classification = "";
     private List<LotForm> lots = new ArrayList<>();
     private String outOfPlanReason = "";
     private @Nullable UUID planLine;
@@ -126,7 +128,27 @@ public class NoticeForm {
                 lots.stream()
                         .map(l -> new NoticeDraft.Lot(
                                 0, l.getTitle(), l.getDescription(), l.getEstimatedValue(), l.getBidSecurity()))
-                        .toList());
+                        .toList(),
+                cpvCodes(classification));
+    }
+
+    /**
+     * The codes typed, separated by commas, semicolons or spaces, in their eight-digit form when they have the shape
+     * of one (the check digit dropped), as typed otherwise so that the checks can name what is wrong.
+     */
+    static List<String> cpvCodes(String typed) {
+        List<String> codes = new ArrayList<>();
+        for (String token : typed.split("[,;\\s]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String canonical = Cpv.canonical(token);
+            String code = canonical == null ? token : canonical;
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return codes;
     }
 
     public static NoticeForm of(NoticeDraft n, ZoneId zone, int version) {
@@ -155,6 +177,7 @@ public class NoticeForm {
         f.contactEmail = n.contactEmail();
         f.contactPhone = n.contactPhone();
         f.requiredDocuments = new ArrayList<>(n.requiredDocuments());
+        f.classification = String.join(", ", n.classification());
         f.lots = new ArrayList<>();
         for (NoticeDraft.Lot lot : n.lots()) {
             LotForm l = new LotForm();
@@ -368,6 +391,19 @@ public class NoticeForm {
 
     public void setContactPhone(@Nullable String contactPhone) {
         this.contactPhone = contactPhone == null ? "" : contactPhone;
+    }
+
+    public String getClassification() {
+        return classification;
+    }
+
+    /** The codes typed, one by one, to show each with its label. */
+    public List<String> getClassificationCodes() {
+        return cpvCodes(classification);
+    }
+
+    public void setClassification(@Nullable String classification) {
+        this.classification = classification == null ? "" : classification;
     }
 
     public List<String> getRequiredDocuments() {

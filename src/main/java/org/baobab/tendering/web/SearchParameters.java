@@ -3,7 +3,10 @@ package org.baobab.tendering.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeSearch;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,7 @@ public class SearchParameters {
 
     private NoticeSearch.@Nullable Sort sort;
     private int page;
+    private List<String> cpv = new ArrayList<>();
 
     /** The search, one page of {@code size}; sorted by relevance when there are words, else newest first. */
     public NoticeSearch toSearch(int size) {
@@ -51,7 +55,26 @@ public class SearchParameters {
                 deadlineTo,
                 order,
                 page,
-                size);
+                size,
+                cpv.stream()
+                        .filter(c -> !c.isBlank())
+                        .map(c -> {
+                            // a malformed code matches nothing rather than being ignored (which would match all)
+                            String code = Cpv.canonical(c);
+                            return code == null ? "-" : code;
+                        })
+                        .distinct()
+                        .limit(NoticeSearch.MAX_CPV)
+                        .toList());
+    }
+
+    /** CPV codes: notices with a code under any of them. */
+    public List<String> getCpv() {
+        return cpv;
+    }
+
+    public void setCpv(@Nullable List<String> cpv) {
+        this.cpv = cpv == null ? new ArrayList<>() : cpv;
     }
 
     public @Nullable String getQ() {
