@@ -63,6 +63,39 @@ public final class SupplierEvents {
     }
 
     /**
+     * What a company sells changed ({@code suppliers.categories-changed}): the code added or removed, and the whole
+     * list after the change.
+     */
+    public record CategoriesChanged(
+            String actor, String organisation, String change, String code, List<String> categories)
+            implements AuditableEvent {
+
+        public CategoriesChanged {
+            categories = List.copyOf(categories);
+        }
+
+        @Override
+        public String action() {
+            return "suppliers.categories-changed";
+        }
+
+        @Override
+        public String subjectType() {
+            return "supplier";
+        }
+
+        @Override
+        public String subjectId() {
+            return organisation;
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of(change, code, "categories", categories);
+        }
+    }
+
+    /**
      * A company's document changed: {@code suppliers.document-uploaded}, {@code .document-verified},
      * {@code .document-rejected}.
      */

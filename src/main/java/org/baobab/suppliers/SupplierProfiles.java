@@ -150,9 +150,12 @@ public class SupplierProfiles {
         return warnings;
     }
 
-    /** The public directory: companies that chose to be listed, by name. */
-    public List<SupplierProfile> directory(@Nullable String country, @Nullable String words) {
-        return store.listed(country, words);
+    /**
+     * The public directory: companies that chose to be listed, by name; with a CPV code (eight digits), those selling
+     * something under it or a broader code above it.
+     */
+    public List<SupplierProfile> directory(@Nullable String country, @Nullable String words, @Nullable String cpv) {
+        return store.listed(country, words, cpv);
     }
 
     private Organisation supplier(UUID organisationId) {

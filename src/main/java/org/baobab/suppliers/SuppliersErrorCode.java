@@ -44,7 +44,11 @@ public enum SuppliersErrorCode implements ErrorCode {
     /** The document was replaced or already decided. */
     ALREADY_DECIDED("SUPPLIERS-0019", "error.suppliers.already-decided", 409),
     /** The confirmation or unsubscribe link is unknown or already used. */
-    UNKNOWN_ALERT("SUPPLIERS-0020", "error.suppliers.unknown-alert", 404);
+    UNKNOWN_ALERT("SUPPLIERS-0020", "error.suppliers.unknown-alert", 404),
+    /** Argument: what was given. Not a code of the CPV classification. */
+    UNKNOWN_CPV("SUPPLIERS-0021", "error.suppliers.unknown-cpv", 400),
+    /** Argument: the most categories a company may have. */
+    TOO_MANY_CATEGORIES("SUPPLIERS-0022", "error.suppliers.too-many-categories", 400);
 
     private final String code;
     private final String messageKey;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.baobab.rules.Cpv;
 import org.baobab.suppliers.SupplierProfile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,16 +111,23 @@ public class ProfileStore {
                 .optional();
     }
 
-    /** The companies listed in the directory, by name; a country's and names containing the words, if given. */
-    public List<SupplierProfile> listed(@Nullable String country, @Nullable String words) {
+    /**
+     * The companies listed in the directory, by name; a country's, names containing the words, and companies selling
+     * something under or above the CPV code, if given.
+     */
+    public List<SupplierProfile> listed(@Nullable String country, @Nullable String words, @Nullable String cpv) {
         return jdbc.sql("""
-                        select * from supplier_profile
+                        select * from supplier_profile p
                         where listed and (cast(:c as text) is null or country = :c)
                           and (cast(:w as text) is null or unaccent(legal_name) ilike '%' || unaccent(:w) || '%')
+                          and (cast(:stem as text) is null or exists (
+                              select 1 from supplier_category k where k.organisation_id = p.organisation_id
+                              and (k.stem like :stem || '%' or :stem like k.stem || '%')))
                         order by legal_name limit 500
                         """)
                 .param("c", country)
                 .param("w", words)
+                .param("stem", cpv == null ? null : Cpv.stem(cpv))
                 .query((rs, i) -> row(rs))
                 .list();
     }

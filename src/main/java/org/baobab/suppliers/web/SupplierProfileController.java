@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Cpv;
 import org.baobab.rules.RulePacks;
 import org.baobab.rules.SupplierIdentifier;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.Role;
+import org.baobab.suppliers.SupplierCategories;
 import org.baobab.suppliers.SupplierProfile;
 import org.baobab.suppliers.SupplierProfiles;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +30,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupplierProfileController {
 
     private final SupplierProfiles profiles;
+    private final SupplierCategories categories;
     private final RulePacks packs;
     private final MessageSource messages;
 
-    SupplierProfileController(SupplierProfiles profiles, RulePacks packs, MessageSource messages) {
+    SupplierProfileController(
+            SupplierProfiles profiles, SupplierCategories categories, RulePacks packs, MessageSource messages) {
         this.profiles = profiles;
+        this.categories = categories;
         this.packs = packs;
         this.messages = messages;
     }
@@ -120,10 +126,19 @@ class SupplierProfileController {
     String directory(
             @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String cpv,
             Model model) {
         String c = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
         String words = q == null || q.isBlank() ? null : q.strip();
-        model.addAttribute("companies", profiles.directory(c, words));
+        // a malformed code finds nobody rather than everybody
+        String code = cpv == null || cpv.isBlank() ? null : Objects.requireNonNullElse(Cpv.canonical(cpv), "-");
+        List<SupplierProfile> companies = profiles.directory(c, words, code);
+        model.addAttribute("companies", companies);
+        model.addAttribute(
+                "categories",
+                categories.of(
+                        companies.stream().map(SupplierProfile::organisationId).toList()));
+        model.addAttribute("cpv", cpv == null ? "" : cpv.strip());
         model.addAttribute("packs", packs.all());
         model.addAttribute("country", c);
         model.addAttribute("q", words);

@@ -24,7 +24,12 @@ class SuppliersAccessRules {
             registry.requestMatchers("/verification/documents", "/verification/documents/**")
                     .access(HttpAccessRules.signedInWithAnyOf(
                             Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
-            registry.requestMatchers("/supplier/profile", "/supplier/documents")
+            registry.requestMatchers(
+                            "/supplier",
+                            "/supplier/profile",
+                            "/supplier/documents",
+                            "/supplier/categories",
+                            "/supplier/categories/remove")
                     .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
             registry.requestMatchers("/regulator/exclusions", "/regulator/exclusions/**")
                     .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.COMPLAINTS_OFFICER.authority());
