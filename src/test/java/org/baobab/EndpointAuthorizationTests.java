@@ -196,6 +196,9 @@ class EndpointAuthorizationTests {
         // notifications
         RULES.put("GET /demo/mailbox", PUBLIC);
         RULES.put("GET /admin/mail-log", anyOf(Role.PLATFORM_ADMIN));
+        RULES.put("GET /notifications", SIGNED_IN);
+        RULES.put("POST /notifications/{id}/read", SIGNED_IN);
+        RULES.put("POST /notifications/read-all", SIGNED_IN);
         // OpenAPI description of the JSON API
         RULES.put("GET /api/docs", PUBLIC);
         RULES.put("GET /api/docs.yaml", PUBLIC);

@@ -174,7 +174,8 @@ public class Alerts {
                         s.language(),
                         s.token(),
                         notice.ocid(),
-                        notice.notice().title()));
+                        notice.notice().title(),
+                        s.userId()));
             }
         }
     }

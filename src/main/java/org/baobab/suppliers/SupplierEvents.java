@@ -168,6 +168,15 @@ public final class SupplierEvents {
         }
     }
 
-    /** A published notice matches an active alert: one mail to its address. */
-    public record AlertMatched(String email, String language, String token, String ocid, String title) {}
+    /**
+     * A published notice matches an active alert: one mail to its address, and, for an alert owned by an account
+     * ({@code userId}, null for an anonymous visitor's), one notification in that account's notification centre.
+     */
+    public record AlertMatched(
+            String email,
+            String language,
+            String token,
+            String ocid,
+            String title,
+            @Nullable UUID userId) {}
 }

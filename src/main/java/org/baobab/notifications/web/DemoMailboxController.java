@@ -67,6 +67,7 @@ class DemoMailboxController {
         return registry -> {
             registry.requestMatchers("/demo/mailbox").permitAll();
             registry.requestMatchers("/admin/mail-log").access(HttpAccessRules.signedInWithAnyOf(Role.PLATFORM_ADMIN));
+            registry.requestMatchers("/notifications", "/notifications/**").hasAuthority(HttpAccessRules.SIGNED_IN);
         };
     }
 }
