@@ -3,14 +3,20 @@ package org.baobab.suppliers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
+import org.baobab.rules.Cpv;
+import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.baobab.suppliers.internal.SubscriptionStore;
@@ -26,24 +32,38 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Alerts on new notices. A signed-in user subscribes for their own address (active at once); anyone else gives an
- * address that must confirm by a link (double opt-in). When a notice is published, every active alert it matches
- * gets one mail, each with a one-click unsubscribe link that needs no account. Words match as in the public search
- * (accents, case and inflection ignored, in French, English and Arabic).
+ * Alerts on notices. A signed-in user subscribes for their own address (active at once); anyone else gives an address
+ * that must confirm by a link (double opt-in). When a notice is published, every active alert it matches gets one
+ * mail (one per address), each with a one-click unsubscribe link that needs no account; an instant alert also hears
+ * of the notice's addenda, answers, cancellation and approaching deadline unless its owner follows the notice. Criteria: words as in
+ * the public search (accents, case and inflection ignored, in French, English and Arabic), country, category,
+ * procedure, authority and CPV codes (a code covers the codes under it).
  */
 @Service
 public class Alerts {
 
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "ar");
 
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final SubscriptionStore store;
+    private final RulePacks packs;
+    private final Cpv cpv;
     private final Notices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Alerts(SubscriptionStore store, Notices notices, ApplicationEventPublisher events, Clock clock) {
+    Alerts(
+            SubscriptionStore store,
+            Notices notices,
+            RulePacks packs,
+            Cpv cpv,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
+        this.packs = packs;
+        this.cpv = cpv;
         this.notices = notices;
         this.events = events;
         this.clock = clock;
@@ -74,12 +94,32 @@ public class Alerts {
         String procedure = criteria.procedure() == null || criteria.procedure().isBlank()
                 ? null
                 : criteria.procedure().strip();
+        if (procedure != null
+                && packs.all().stream().noneMatch(p -> p.procedure(procedure).isPresent())) {
+            throw new BaobabException(SuppliersErrorCode.INVALID_VALUE, "procedure");
+        }
+        List<String> codes = new ArrayList<>();
+        for (String code : criteria.cpv()) {
+            if (code.isBlank()) {
+                continue;
+            }
+            String found = cpv.find(code)
+                    .map(Cpv.Code::code)
+                    .orElseThrow(() -> new BaobabException(
+                            SuppliersErrorCode.UNKNOWN_CPV, code.length() > 20 ? code.substring(0, 20) : code));
+            if (!codes.contains(found)) {
+                codes.add(found);
+            }
+        }
+        if (codes.size() > SupplierCategories.MAX) {
+            throw new BaobabException(SuppliersErrorCode.TOO_MANY_CATEGORIES, String.valueOf(SupplierCategories.MAX));
+        }
         boolean own = user != null && user.email().equalsIgnoreCase(address);
         String mailLanguage = LANGUAGES.contains(language) ? language : "fr";
         String token = token();
         UUID id = UUID.randomUUID();
         Subscription.Criteria clean =
-                new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words);
+                new Subscription.Criteria(country, criteria.nature(), procedure, criteria.authority(), words, codes);
         store.insert(new Subscription(
                 id,
                 address,
@@ -152,6 +192,15 @@ public class Alerts {
         if (c.nature() != null) {
             payload.put("nature", c.nature().name());
         }
+        if (c.procedure() != null) {
+            payload.put("procedure", c.procedure());
+        }
+        if (c.authority() != null) {
+            payload.put("authority", c.authority().toString());
+        }
+        if (!c.cpv().isEmpty()) {
+            payload.put("cpv", c.cpv());
+        }
         events.publishEvent(new SupplierEvents.AlertChanged(actor, action, id.toString(), payload));
     }
 
@@ -162,8 +211,14 @@ public class Alerts {
         if (notice == null) {
             return;
         }
+        Set<String> mailed = new HashSet<>();
         for (Subscription s : store.activeFor(notice.country())) {
             if (!matches(s.criteria(), notice)) {
+                continue;
+            }
+            if (s.frequency() == Subscription.Frequency.INSTANT
+                    && !mailed.add(s.email().toLowerCase(Locale.ROOT))) {
+                // two alerts of one address matching the same notice: one mail
                 continue;
             }
             if (s.frequency() == Subscription.Frequency.DAILY) {
@@ -177,6 +232,56 @@ public class Alerts {
                         notice.notice().title(),
                         s.userId()));
             }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.AddendumPublished event) {
+        changed(event.ocid(), "addendum-" + event.number(), "addendum", event.description());
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.QuestionAnswered event) {
+        changed(event.ocid(), "answer-" + event.questionId(), "answer", "");
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.ProcessCancelled event) {
+        if (event.wasPublic()) {
+            changed(event.ocid(), "cancelled", "cancelled", event.reason());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TenderingEvents.DeadlineApproaching event) {
+        ZoneId zone = packs.zone(event.country());
+        changed(
+                event.ocid(),
+                "deadline-" + event.deadline().toEpochMilli(),
+                "deadline",
+                event.deadline().atZone(zone).format(LOCAL_TIME) + " (" + zone.getId() + ")");
+    }
+
+    /**
+     * A published notice changed: each instant alert it matches hears of it once per address, unless the alert's
+     * owner follows the notice (followers are told already). Daily alerts carry new notices only.
+     */
+    private void changed(String ocid, String changeKey, String change, String detail) {
+        ProcessView notice = notices.notice(ocid).orElse(null);
+        if (notice == null) {
+            return;
+        }
+        Set<UUID> followers = new HashSet<>(notices.followers(ocid));
+        Set<String> mailed = new HashSet<>();
+        for (Subscription s : store.activeFor(notice.country())) {
+            if (s.frequency() != Subscription.Frequency.INSTANT
+                    || (s.userId() != null && followers.contains(s.userId()))
+                    || !matches(s.criteria(), notice)
+                    || !mailed.add(s.email().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            events.publishEvent(new SupplierEvents.AlertNoticeChanged(
+                    s.email(), s.language(), s.token(), ocid, notice.notice().title(), changeKey, change, detail));
         }
     }
 
@@ -196,7 +301,9 @@ public class Alerts {
                 || (c.nature() != null && c.nature() != notice.notice().nature())
                 || (c.procedure() != null
                         && !c.procedure().equals(notice.notice().procedureCode()))
-                || (c.authority() != null && !c.authority().equals(notice.authorityId()))) {
+                || (c.authority() != null && !c.authority().equals(notice.authorityId()))
+                || (!c.cpv().isEmpty()
+                        && notice.notice().classification().stream().noneMatch(code -> Cpv.anyCovers(c.cpv(), code)))) {
             return false;
         }
         if (c.words().isBlank()) {

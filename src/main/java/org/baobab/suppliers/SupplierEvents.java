@@ -169,6 +169,21 @@ public final class SupplierEvents {
     }
 
     /**
+     * A notice an instant alert matches changed ({@code change}: {@code addendum}, {@code answer}, {@code cancelled} or
+     * {@code deadline};
+     * {@code changeKey} tells one change from another): one mail to the alert's address.
+     */
+    public record AlertNoticeChanged(
+            String email,
+            String language,
+            String token,
+            String ocid,
+            String title,
+            String changeKey,
+            String change,
+            String detail) {}
+
+    /**
      * A published notice matches an active alert: one mail to its address, and, for an alert owned by an account
      * ({@code userId}, null for an anonymous visitor's), one notification in that account's notification centre.
      */

@@ -41,13 +41,21 @@ class AlertsTests {
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
     private final Alerts alerts;
+    private final org.baobab.identity.Accounts accounts;
     private final Tendering tendering;
     private final TenderingFixtures fixtures;
     private final MockMvc mvc;
     private final JdbcClient jdbc;
 
-    AlertsTests(Alerts alerts, Tendering tendering, TenderingFixtures fixtures, MockMvc mvc, JdbcClient jdbc) {
+    AlertsTests(
+            Alerts alerts,
+            org.baobab.identity.Accounts accounts,
+            Tendering tendering,
+            TenderingFixtures fixtures,
+            MockMvc mvc,
+            JdbcClient jdbc) {
         this.alerts = alerts;
+        this.accounts = accounts;
         this.tendering = tendering;
         this.fixtures = fixtures;
         this.mvc = mvc;
@@ -83,6 +91,95 @@ class AlertsTests {
         Thread.sleep(1_000);
         assertThat(ReceivedMails.await(smtp, supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
+    }
+
+    @Test
+    void alertsByFieldBringNoticesUnderTheirCodesAndTheChangesOfThoseTheOwnerDoesNotFollow() throws Exception {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        CurrentUser watcher = NewCompanies.register(accounts, "SN");
+        CurrentUser follower = NewCompanies.register(accounts, "SN");
+        UUID authority = fixtures.organisationOf(TenderingFixtures.BUYER);
+        for (CurrentUser u : List.of(watcher, follower)) {
+            alerts.subscribe(
+                    u,
+                    u.email(),
+                    "fr",
+                    new Subscription.Criteria(null, null, "AOO", authority, marker, List.of("45000000-7")),
+                    Subscription.Frequency.INSTANT);
+        }
+        assertThat(alerts.mine(watcher).get(0).criteria().cpv()).containsExactly("45000000");
+
+        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
+        CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
+        UUID roads = tendering.createOutsidePlan(
+                buyer,
+                authority,
+                "motif",
+                fixtures.notice("SN", "Routes " + marker).withClassification(List.of("45233120")));
+        tendering.publish(prm, roads);
+        String roadsOcid = tendering.forStaff(buyer, roads).ocid();
+        UUID software = tendering.createOutsidePlan(
+                buyer,
+                authority,
+                "motif",
+                fixtures.notice("SN", "Logiciels " + marker).withClassification(List.of("48000000")));
+        tendering.publish(prm, software);
+
+        List<String> found =
+                ReceivedMails.await(smtp, watcher.email(), "Nouvel avis correspondant à votre alerte", marker, 1);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0)).contains("Routes " + marker, "/notices/" + roadsOcid);
+
+        tendering.follow(follower, roadsOcid);
+        tendering.publishAddendum(
+                prm,
+                roads,
+                new Tendering.AddendumRequest(
+                        "Longueur portée à 12 km " + marker,
+                        tendering
+                                .forStaff(prm, roads)
+                                .notice()
+                                .submissionDeadline()
+                                .plus(java.time.Duration.ofDays(5)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        List<String> changed = ReceivedMails.await(
+                smtp, watcher.email(), "Du nouveau sur un avis qui correspond à votre alerte", marker, 1);
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0)).contains("Longueur portée à 12 km", "/alerts/unsubscribe?token=");
+        assertThat(ReceivedMails.await(smtp, follower.email(), "Un avis que vous suivez a changé", marker, 1))
+                .as("the follower hears of it as a follower")
+                .hasSize(1);
+        assertThat(ReceivedMails.await(
+                        smtp, follower.email(), "Du nouveau sur un avis qui correspond à votre alerte", "", 0))
+                .as("and not a second time through the alert")
+                .isEmpty();
+        assertThat(ReceivedMails.await(smtp, watcher.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
+                .as("the software notice is not under 45000000")
+                .hasSize(1);
+    }
+
+    @Test
+    void badFieldsOrProceduresAreRefusedAndNothingIsStored() {
+        CurrentUser user = NewCompanies.register(accounts, "SN");
+        assertThatThrownBy(() -> alerts.subscribe(
+                        user,
+                        user.email(),
+                        "fr",
+                        new Subscription.Criteria(null, null, null, null, "", List.of("12345678")),
+                        Subscription.Frequency.INSTANT))
+                .satisfies(e -> assertThat(NewCompanies.code(e)).isEqualTo(SuppliersErrorCode.UNKNOWN_CPV));
+        assertThatThrownBy(() -> alerts.subscribe(
+                        user,
+                        user.email(),
+                        "fr",
+                        new Subscription.Criteria(null, null, "NIMPORTE", null, "", List.of()),
+                        Subscription.Frequency.INSTANT))
+                .satisfies(e -> assertThat(NewCompanies.code(e)).isEqualTo(SuppliersErrorCode.INVALID_VALUE));
+        assertThat(alerts.mine(user)).isEmpty();
     }
 
     @Test

@@ -10,7 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** The mails of alerts: the confirmation of an anonymous subscription, and each matching notice. */
+/**
+ * The mails of alerts: the confirmation of an anonymous subscription, each matching notice, the changes of a matching
+ * notice (instant alerts), and the daily digest.
+ */
 @Component
 class AlertMails {
 
@@ -34,7 +37,9 @@ class AlertMails {
             String link,
             String unsubscribe,
             String title,
-            List<Map.Entry<String, String>> notices)
+            List<Map.Entry<String, String>> notices,
+            String change,
+            String detail)
             implements IdentityEvents.MailRequest {
 
         @Override
@@ -53,7 +58,9 @@ class AlertMails {
                 baseUrl + "/alerts/confirm?token=" + event.token(),
                 baseUrl + "/alerts/unsubscribe?token=" + event.token(),
                 "",
-                List.of()));
+                List.of(),
+                "",
+                ""));
     }
 
     @ApplicationModuleListener
@@ -66,7 +73,24 @@ class AlertMails {
                 baseUrl + "/notices/" + event.ocid(),
                 baseUrl + "/alerts/unsubscribe?token=" + event.token(),
                 event.title(),
-                List.of()));
+                List.of(),
+                "",
+                ""));
+    }
+
+    @ApplicationModuleListener
+    void on(SupplierEvents.AlertNoticeChanged event) {
+        events.publishEvent(new AlertMail(
+                "alert:" + event.token() + ":" + event.ocid() + ":" + event.changeKey(),
+                "notice-alert-changed",
+                event.email(),
+                event.language(),
+                baseUrl + "/notices/" + event.ocid(),
+                baseUrl + "/alerts/unsubscribe?token=" + event.token(),
+                event.title(),
+                List.of(),
+                event.change(),
+                event.detail()));
     }
 
     @ApplicationModuleListener
@@ -85,6 +109,8 @@ class AlertMails {
                 "",
                 event.notices().stream()
                         .map(n -> Map.entry(baseUrl + "/notices/" + n.getKey(), n.getValue()))
-                        .toList()));
+                        .toList(),
+                "",
+                ""));
     }
 }

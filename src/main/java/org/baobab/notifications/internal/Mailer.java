@@ -109,7 +109,9 @@ class Mailer {
                         "unsubscribe", request.unsubscribe(),
                         "title", request.title(),
                         "notices", request.notices(),
-                        "base", base));
+                        "base", base,
+                        "change", request.change(),
+                        "detail", request.detail()));
     }
 
     private void send(IdentityEvents.MailRequest request, String key, Map<String, Object> extra) {

@@ -30,9 +30,9 @@ public class SubscriptionStore {
         Subscription.Criteria c = s.criteria();
         jdbc.sql("""
                         insert into supplier_subscription (id, email, language, user_id, country, nature, procedure,
-                            authority_id, words, frequency, token, confirmed_at, created_at)
+                            authority_id, words, frequency, token, confirmed_at, created_at, cpv_codes)
                         values (:id, :email, :language, :user, :country, :nature, :procedure, :authority, :words,
-                            :frequency, :token, :confirmed, :created)
+                            :frequency, :token, :confirmed, :created, :cpv)
                         """)
                 .param("id", s.id())
                 .param("email", s.email())
@@ -43,6 +43,7 @@ public class SubscriptionStore {
                 .param("procedure", c.procedure())
                 .param("authority", c.authority())
                 .param("words", c.words())
+                .param("cpv", c.cpv().toArray(String[]::new))
                 .param("frequency", s.frequency().name())
                 .param("token", s.token())
                 .param("confirmed", s.confirmedAt() == null ? null : Timestamp.from(s.confirmedAt()))
@@ -143,7 +144,8 @@ public class SubscriptionStore {
                         nature == null ? null : Nature.valueOf(nature),
                         rs.getString("procedure"),
                         rs.getObject("authority_id", UUID.class),
-                        rs.getString("words")),
+                        rs.getString("words"),
+                        List.of((String[]) rs.getArray("cpv_codes").getArray())),
                 Subscription.Frequency.valueOf(rs.getString("frequency")),
                 rs.getString("token"),
                 confirmed == null ? null : confirmed.toInstant(),

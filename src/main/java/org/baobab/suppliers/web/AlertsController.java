@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.suppliers.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Nature;
+import org.baobab.rules.Procedure;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.suppliers.Alerts;
 import org.baobab.suppliers.Subscription;
 import org.baobab.suppliers.SuppliersErrorCode;
+import org.baobab.tendering.Notices;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,16 +24,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Alerts on new notices: subscribe (with or without an account), confirm, unsubscribe in one click. */
+/**
+ * Alerts on notices by words, country, category, procedure, authority and CPV codes: subscribe (with or without an
+ * account), confirm, unsubscribe in one click.
+ */
 @Controller
 class AlertsController {
 
     private final Alerts alerts;
     private final RulePacks packs;
+    private final Notices notices;
     private final MessageSource messages;
 
-    AlertsController(Alerts alerts, RulePacks packs, MessageSource messages) {
+    AlertsController(Alerts alerts, RulePacks packs, Notices notices, MessageSource messages) {
         this.alerts = alerts;
+        this.notices = notices;
         this.packs = packs;
         this.messages = messages;
     }
@@ -39,8 +47,22 @@ class AlertsController {
     String page(@AuthenticationPrincipal @Nullable CurrentUser user, Model model) {
         model.addAttribute("packs", packs.all());
         model.addAttribute("natures", Nature.values());
+        model.addAttribute(
+                "procedures",
+                packs.all().stream()
+                        .flatMap(p -> p.procedures().stream())
+                        .map(Procedure::code)
+                        .distinct()
+                        .sorted()
+                        .toList());
+        model.addAttribute("authorities", notices.authorities());
+        model.addAttribute(
+                "authorityNames",
+                notices.authorities().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, (a, b) -> a)));
         model.addAttribute("email", user == null ? "" : user.email());
-        model.addAttribute("mine", user == null ? java.util.List.of() : alerts.mine(user));
+        model.addAttribute("mine", user == null ? List.of() : alerts.mine(user));
         return "suppliers/alerts";
     }
 
@@ -50,6 +72,9 @@ class AlertsController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable Nature nature,
+            @RequestParam(required = false) @Nullable String procedure,
+            @RequestParam(required = false) @Nullable UUID authority,
+            @RequestParam(defaultValue = "") String cpv,
             @RequestParam(defaultValue = "") String words,
             @RequestParam(defaultValue = "INSTANT") Subscription.Frequency frequency,
             Locale locale,
@@ -59,7 +84,8 @@ class AlertsController {
                     user,
                     email,
                     locale.getLanguage(),
-                    new Subscription.Criteria(country, nature, null, null, words),
+                    new Subscription.Criteria(
+                            country, nature, procedure, authority, words, List.of(cpv.split("[,;\\s]+"))),
                     frequency);
             redirect.addFlashAttribute(
                     "message", messages.getMessage(active ? "alerts.active" : "alerts.check-mail", null, locale));
