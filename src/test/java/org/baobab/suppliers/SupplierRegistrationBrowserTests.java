@@ -153,6 +153,10 @@ class SupplierRegistrationBrowserTests {
             page.waitForURL("**/supplier/profile");
             Browser.assertAccessible(page);
             expect(page.getByLabel("Raison sociale")).hasValue(companyName);
+            // every kind of field is drawn as a field: phone and website as wide as the city, not the browser's default
+            double fieldWidth = page.getByLabel("Ville").boundingBox().width;
+            assertThat(page.getByLabel("Téléphone").boundingBox().width).isEqualTo(fieldWidth);
+            assertThat(page.getByLabel("Site web").boundingBox().width).isEqualTo(fieldWidth);
             page.getByLabel("NINEA").fill("<script>");
             page.getByLabel("RCCM").fill(rccm);
             page.getByLabel("Ville").fill("Thiès");
@@ -199,6 +203,8 @@ class SupplierRegistrationBrowserTests {
             Browser.assertAccessible(page);
             LocalDate today =
                     LocalDate.parse(page.getByLabel("Date de délivrance").getAttribute("max"));
+            assertThat(page.getByLabel("Date de délivrance").boundingBox().width)
+                    .isEqualTo(page.getByLabel("Fichier").boundingBox().width);
             page.getByLabel("Pièce").selectOption(new SelectOption().setLabel("Attestation de régularité fiscale"));
             page.getByLabel("Fichier")
                     .setInputFiles(new FilePayload("attestation-fiscale.pdf", "application/pdf", Samples.pdf(marker)));
