@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.baobab.identity.IdentityEvents.EmailVerificationRequested;
 import org.baobab.identity.IdentityEvents.EmailVerified;
 import org.baobab.identity.IdentityEvents.MemberInvited;
@@ -49,6 +50,9 @@ public class Accounts {
     static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     static final String RESET_PASSWORD = "RESET_PASSWORD";
     static final String INVITATION = "INVITATION";
+
+    /** Something, an at sign, something with a dot, no spaces: what can be checked of an address before mailing it. */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final IdentityStore store;
     private final PasswordEncoder passwordEncoder;
@@ -217,6 +221,10 @@ public class Accounts {
                 store.organisation(organisationId).orElseThrow(() -> new NotFoundException(organisationId));
         if (!role.allowedIn(organisation.kind())) {
             throw new BaobabException(IdentityErrorCode.ROLE_NOT_ALLOWED, role.name());
+        }
+        if (email.trim().length() > 320 || !ADDRESS.matcher(email.trim()).matches()) {
+            // the mail could never leave, and would be retried for ever
+            throw new BaobabException(IdentityErrorCode.INVALID_EMAIL, email);
         }
         if (store.userByEmail(email).isPresent()) {
             throw new BaobabException(IdentityErrorCode.EMAIL_TAKEN, email);

@@ -15,7 +15,8 @@ public enum IdentityErrorCode implements ErrorCode {
     LAST_ADMIN("IDENTITY-0008", "error.identity.last-admin", 409),
     INVALID_COUNTRY("IDENTITY-0009", "error.identity.invalid-country", 400),
     ALREADY_MEMBER("IDENTITY-0010", "error.identity.already-member", 409),
-    CURRENT_PASSWORD_WRONG("IDENTITY-0011", "error.identity.current-password-wrong", 400);
+    CURRENT_PASSWORD_WRONG("IDENTITY-0011", "error.identity.current-password-wrong", 400),
+    INVALID_EMAIL("IDENTITY-0012", "error.identity.email-invalid", 400);
 
     private final String code;
     private final String messageKey;

@@ -123,6 +123,33 @@ class MembershipTests {
     }
 
     @Test
+    void anInvitationToSomethingThatIsNotAnAddressIsRefusedAndNoMailIsQueued() throws Exception {
+        CurrentUser supplierAdmin = demo("admin@sahel-numerique.demo");
+        UUID company = supplierAdmin.primaryMembership().orElseThrow().organisationId();
+        for (String notAnAddress : new String[] {"", "  ", "moussa.sarr", "moussa sarr@teranga.sn"}) {
+            String page = mvc.perform(MockMvcRequestBuilders.post("/organisation/" + company + "/invitations")
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(signedIn(supplierAdmin))
+                            .header("Accept-Language", "fr")
+                            .param("email", notAnAddress)
+                            .param("fullName", "Moussa Sarr")
+                            .param("role", "BID_PREPARER"))
+                    .andExpect(status().isBadRequest())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as("for '%s'", notAnAddress).contains("Saisissez une adresse e-mail valide.");
+            assertThat(jdbc.sql("select count(*) from identity_token where email = :e")
+                            .param("e", notAnAddress.trim())
+                            .query(Long.class)
+                            .single())
+                    .as("no invitation for '%s'", notAnAddress)
+                    .isZero();
+        }
+    }
+
+    @Test
     void anOrganisationKeepsItsLastAdmin() throws Exception {
         CurrentUser admin = demo("admin@batir-cameroun.demo");
         UUID company = admin.primaryMembership().orElseThrow().organisationId();
