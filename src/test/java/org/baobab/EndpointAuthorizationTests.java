@@ -181,6 +181,7 @@ class EndpointAuthorizationTests {
                 anyOf(Role.BUYER, Role.PRM, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
         RULES.put("GET /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /supplier/profile", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /supplier", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /supplier/categories", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /supplier/categories", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /supplier/categories/remove", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));

@@ -140,6 +140,14 @@ public class Exclusions {
                 .findFirst();
     }
 
+    /** The exclusions of a registered supplier in force in that country at that instant, whatever their scope. */
+    public List<Exclusion> allInForce(UUID organisationId, String country, Instant at) {
+        LocalDate day = at.atZone(packs.zone(country)).toLocalDate();
+        return store.ofOrganisation(organisationId).stream()
+                .filter(e -> e.country().equals(country) && e.state(day) == Exclusion.State.IN_FORCE)
+                .toList();
+    }
+
     /** The public list: every exclusion, or one country's, newest decision first. */
     public List<Exclusion> list(@Nullable String country) {
         return store.all(country);

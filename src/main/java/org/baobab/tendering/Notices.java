@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.tendering.internal.ProcessStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,30 @@ public class Notices {
     @Transactional(readOnly = true)
     public boolean follows(UUID userId, String ocid) {
         return store.rowByOcid(ocid).map(row -> store.follows(row.id(), userId)).orElse(false);
+    }
+
+    /** The published notices a user follows, nearest deadline first; at most 50. */
+    @Transactional(readOnly = true)
+    public List<NoticeSummary> followedBy(UUID userId) {
+        return store.followedBy(userId, 50);
+    }
+
+    /**
+     * A question a company asked on a published notice, for the company itself (the public never learns who asked).
+     *
+     * @param answeredAt when the answer was published, or null while it is awaited
+     */
+    public record CompanyQuestion(
+            String ocid,
+            String title,
+            String question,
+            Instant askedAt,
+            @Nullable Instant answeredAt) {}
+
+    /** The questions a company asked, newest first; at most 50. Only for the company's own members' pages. */
+    @Transactional(readOnly = true)
+    public List<CompanyQuestion> questionsOf(UUID organisationId) {
+        return store.questionsOf(organisationId, 50);
     }
 
     /** The authorities that have published notices, for the search filters. */

@@ -6,6 +6,7 @@ import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.database.DemoMode;
+import org.baobab.suppliers.SupplierCategories;
 import org.baobab.suppliers.SupplierProfile;
 import org.baobab.suppliers.SupplierProfiles;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo supplier's profile (demo mode only), saved once by its admin through the same command as a real one, and
- * listed in the directory. The identifiers are invented but have the expected shape.
+ * listed in the directory, selling computer equipment and IT services. The identifiers are invented but have the expected shape.
  */
 @Component
 @Order(41)
@@ -27,11 +28,13 @@ class DemoProfiles implements ApplicationRunner {
 
     private final DemoMode demoMode;
     private final SupplierProfiles profiles;
+    private final SupplierCategories categories;
     private final Accounts accounts;
 
-    DemoProfiles(DemoMode demoMode, SupplierProfiles profiles, Accounts accounts) {
+    DemoProfiles(DemoMode demoMode, SupplierProfiles profiles, SupplierCategories categories, Accounts accounts) {
         this.demoMode = demoMode;
         this.profiles = profiles;
+        this.categories = categories;
         this.accounts = accounts;
     }
 
@@ -68,6 +71,10 @@ class DemoProfiles implements ApplicationRunner {
                             "Banque de démonstration",
                             "SN012 01001 012345678901 23",
                             Map.of("NINEA", "0054321 2G3", "RCCM", "SN-DKR-2019-B-23456")));
+            // computer equipment and IT services: the demo notices for laptops and for a hospital information
+            // system show on its dashboard
+            categories.add(admin, company, "30200000");
+            categories.add(admin, company, "72000000");
             log.info("Demo supplier profile saved");
         } catch (BaobabException e) {
             log.warn("Demo supplier profile not saved: {}", e.getMessage());

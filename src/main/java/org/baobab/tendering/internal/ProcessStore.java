@@ -16,6 +16,7 @@ import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.NoticeSummary;
+import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.SearchResult;
@@ -534,6 +535,38 @@ public class ProcessStore {
         return jdbc.sql("select user_id from tendering_follower where process_id = :p order by followed_at")
                 .param("p", processId)
                 .query(UUID.class)
+                .list();
+    }
+
+    /** The published notices a user follows, nearest deadline first (those without one last). */
+    public List<NoticeSummary> followedBy(UUID userId, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                        from tendering_process p join tendering_follower f on f.process_id = p.id
+                        where f.user_id = :u and p.published_at is not null
+                        order by p.submission_deadline nulls last, p.ocid limit :limit
+                        """)
+                .param("u", userId)
+                .param("limit", limit)
+                .query(ProcessStore::summary)
+                .list();
+    }
+
+    /** The questions a company asked on published notices, newest first. */
+    public List<Notices.CompanyQuestion> questionsOf(UUID organisationId, int limit) {
+        return jdbc.sql("""
+                        select p.ocid, p.title, q.question, q.asked_at, q.answered_at
+                        from tendering_question q join tendering_process p on p.id = q.process_id
+                        where q.asker_org = :o and p.published_at is not null
+                        order by q.asked_at desc limit :limit
+                        """)
+                .param("o", organisationId)
+                .param("limit", limit)
+                .query((rs, i) -> new Notices.CompanyQuestion(
+                        rs.getString("ocid"),
+                        rs.getString("title"),
+                        rs.getString("question"),
+                        instant(rs, "asked_at"),
+                        nullableInstant(rs, "answered_at")))
                 .list();
     }
 
