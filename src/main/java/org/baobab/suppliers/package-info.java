@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Suppliers: the registry of companies that bid. Built so far: exclusions (debarment) decided by a country's
- * regulator, public at {@code /suppliers/excluded}, and {@link org.baobab.suppliers.Exclusions#inForce} through which
- * bidding refuses an excluded company. Company profiles with national identifiers, administrative documents with
- * expiry, categories and subscriptions come next (docs/suppliers.md).
+ * Suppliers: the registry of companies that bid. Company profiles with national identifiers checked against the rule
+ * packs, what each company sells (CPV codes), the public directory, administrative documents with expiry and
+ * verification, alerts on notices, the supplier dashboard, and exclusions (debarment) decided by a country's regulator,
+ * public at {@code /suppliers/excluded}, with {@link org.baobab.suppliers.Exclusions#inForce} through which bidding
+ * refuses an excluded company (docs/suppliers.md).
  */
 @ApplicationModule(
         displayName = "Suppliers",
