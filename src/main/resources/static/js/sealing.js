@@ -791,6 +791,9 @@ export async function openKeyFile(json, passphrase, { extractable = false } = {}
  */
 export async function answerProofOfPossession(privateKey, memberPoint, serverPoint, challenge) {
   const own = await keyAndPoint(privateKey, memberPoint);
+  if (privateKey && privateKey.point && !equalBytes(asBytes(privateKey.point, "the key's point"), own.point)) {
+    fail("the member's point is not the key's own point");
+  }
   const server = bytesOrBase64(serverPoint, "the server's point", POINT_LENGTH);
   const challengeBytes = bytesOrBase64(challenge, "the challenge", CHALLENGE_LENGTH);
   const z = await ecdh(own.privateKey, await importPoint(server, "the server's enrolment key"));
@@ -1425,7 +1428,23 @@ export async function open(manifest, shares, ciphertextChunks, onPart = () => nu
   let received = 0;
 
   // WebCrypto decrypts a chunk off the main thread while it is hashed here
-  const decrypt = async (cipher) => {
+  const input = pieces(ciphertextChunks);
+  /** After chunk 0 failed: reads the rest, to tell a wrong key (the ciphertext is the manifest's) from a wrong ciphertext. */
+  const chunkZeroFailed = async (rest, cause) => {
+    hash.update(rest);
+    let size = received + rest.length;
+    for (let next = await input.next(); !next.done; next = await input.next()) {
+      hash.update(next.value);
+      size += next.value.length;
+    }
+    fail(size === read.size && toHex(hash.digest()) === read.sha256
+      ? "chunk 0 does not authenticate although the ciphertext is the one the manifest describes: the data key "
+        + "rebuilt from the shares is wrong (a wrong share), or the manifest's context was changed after sealing"
+      : "chunk 0 does not authenticate and the ciphertext is not the one the manifest describes (its size or SHA-256 "
+        + "differs): it belongs to another envelope or was altered", cause);
+  };
+  // WebCrypto decrypts a chunk off the main thread while it is hashed here
+  const decrypt = async (cipher, rest) => {
     const last = index === read.chunks - 1;
     const decrypting = subtle().decrypt(
       { name: "AES-GCM", iv: chunkNonce(read.noncePrefix, index, last), additionalData: ctxHash, tagLength: 128 },
@@ -1436,13 +1455,16 @@ export async function open(manifest, shares, ciphertextChunks, onPart = () => nu
     try {
       plain = await decrypting;
     } catch (e) {
-      fail(await diagnose(key, read, ctxHash, cipher, index, last), e);
+      const reason = await diagnose(key, read, ctxHash, cipher, index, last);
+      if (reason === null) await chunkZeroFailed(rest, e);
+      fail(reason, e);
     }
     index++;
     await parser.write(new Uint8Array(plain));
   };
 
-  for await (const piece of pieces(ciphertextChunks)) {
+  for (let next = await input.next(); !next.done; next = await input.next()) {
+    const piece = next.value;
     let offset = 0;
     while (offset < piece.length) {
       if (index >= read.chunks) {
@@ -1456,7 +1478,7 @@ export async function open(manifest, shares, ciphertextChunks, onPart = () => nu
       received += take;
       if (filled === target) {
         filled = 0;
-        await decrypt(buffer.slice(0, target));
+        await decrypt(buffer.slice(0, target), piece.subarray(offset));
       }
     }
   }
@@ -1476,7 +1498,10 @@ export async function open(manifest, shares, ciphertextChunks, onPart = () => nu
   return { bidForm, headers: parser.headers, envelopeHash: toHex(await sha256(encoder.encode(read.canonical))) };
 }
 
-/** Why a chunk failed: says whether it is another position's chunk (reordered), the cut end, or altered. */
+/**
+ * Why a chunk failed: another position's chunk (reordered), the cut end, or altered; null for chunk 0, which fails
+ * the same way whether the key or the chunk is wrong.
+ */
 async function diagnose(key, read, ctxHash, cipher, index, last) {
   const opens = async (i, isLast) => {
     try {
@@ -1501,8 +1526,7 @@ async function diagnose(key, read, ctxHash, cipher, index, last) {
     }
   }
   if (index === 0) {
-    return "chunk 0 of the ciphertext does not open with the data key rebuilt from the shares: a share is wrong, "
-      + "or the ciphertext was altered";
+    return null; // the key or the ciphertext: open() reads the rest to tell which
   }
   return `chunk ${index} of the ciphertext fails authentication: it was altered`;
 }
