@@ -475,6 +475,8 @@ class SealingBrowserTests {
                 tampered[2][1234] ^= 0x20;
                 const tamperedTag = c.map((x) => x.slice());
                 tamperedTag[3][tamperedTag[3].length - 1] ^= 1;
+                const tampered0 = c[0].slice();
+                tampered0[3] ^= 1;
                 const wrongShare = shares[1].slice();
                 wrongShare[9] ^= 0x80;
                 // the last chunk dropped and the manifest made to agree: only the final flag tells
@@ -503,6 +505,9 @@ class SealingBrowserTests {
                   wrongShare: await attempt(c, m, [shares[0], wrongShare]),
                   otherEnvelopesShare: await attempt(c, m, [shares[0], otherShares[1]]),
                   tooFewShares: await attempt(c, m, [shares[0]]),
+                  contextChangedAfterSealing: await attempt(c, otherContext),
+                  firstChunkTampered: await attempt([tampered0, c[1], c[2], c[3]]),
+                  otherEnvelopesCiphertext: await attempt(otherSealed.chunks),
                   shareOfAnotherMember: await error(() => s.decryptShare(m, 2, keys[0])),
                   shareUnderAnotherContext: await error(() => s.decryptShare(otherContext, 1, keys[0])),
                   contextMismatch: await attempt(c, m, shares, { context: { ...context, kind: 'financial' } }),
@@ -547,12 +552,17 @@ class SealingBrowserTests {
                         "SealingError: chunk 1 of the ciphertext fails authentication: it was altered")
                 .containsEntry(
                         "wrongShare",
-                        "SealingError: chunk 0 of the ciphertext does not open with the data key rebuilt from the"
-                                + " shares: a share is wrong, or the ciphertext was altered")
+                        "SealingError: chunk 0 does not authenticate although the ciphertext is the one the manifest"
+                                + " describes: the data key rebuilt from the shares is wrong (a wrong share), or the"
+                                + " manifest's context was changed after sealing")
+                .containsEntry("otherEnvelopesShare", result.get("wrongShare"))
+                .containsEntry("contextChangedAfterSealing", result.get("wrongShare"))
                 .containsEntry(
-                        "otherEnvelopesShare",
-                        "SealingError: chunk 0 of the ciphertext does not open with the data key rebuilt from the"
-                                + " shares: a share is wrong, or the ciphertext was altered")
+                        "firstChunkTampered",
+                        "SealingError: chunk 0 does not authenticate and the ciphertext is not the one the manifest"
+                                + " describes (its size or SHA-256 differs): it belongs to another envelope or was"
+                                + " altered")
+                .containsEntry("otherEnvelopesCiphertext", result.get("firstChunkTampered"))
                 .containsEntry("tooFewShares", "SealingError: 2 shares are needed to open the envelope, only 1 given")
                 .containsEntry(
                         "shareUnderAnotherContext",
