@@ -1399,7 +1399,9 @@ function toSink(value) {
  *   reach the sink only once their chunk has authenticated, but the envelope as a whole is valid only if `open`
  *   resolves (it checks the end of the stream, its size and its SHA-256 last).
  * @param options.context the context the envelope must have (a mismatch fails before anything is decrypted)
- * @returns {Promise<{bidForm: any, headers: object[], envelopeHash: string}>}
+ * @returns {Promise<{bidForm: any, bidFormBytes: Uint8Array, bidFormProblem: string|null, headers: object[],
+ *   envelopeHash: string}>} bidForm is the parsed bid form, or null (and bidFormProblem says why) if it is not
+ *   canonical JSON
  */
 export async function open(manifest, shares, ciphertextChunks, onPart = () => null, { context } = {}) {
   const read = readManifest(manifest);
@@ -1489,13 +1491,22 @@ export async function open(manifest, shares, ciphertextChunks, onPart = () => nu
   if (toHex(hash.digest()) !== read.sha256) {
     fail("the ciphertext's SHA-256 is not the one the manifest announces");
   }
-  let bidForm;
+  // The format says the bid form is canonical JSON but not that a reader refuses another one (the Java opener does
+  // not look at it): an envelope that opened is reported as opened, with what is wrong with its bid form.
+  let bidForm = null;
+  let bidFormProblem = null;
   try {
     bidForm = parseCanonicalJson(parser.bidForm, "the bid form (bid.json)");
   } catch (e) {
-    fail(e.message, e);
+    bidFormProblem = e.message;
   }
-  return { bidForm, headers: parser.headers, envelopeHash: toHex(await sha256(encoder.encode(read.canonical))) };
+  return {
+    bidForm,
+    bidFormBytes: parser.bidForm,
+    bidFormProblem,
+    headers: parser.headers,
+    envelopeHash: toHex(await sha256(encoder.encode(read.canonical))),
+  };
 }
 
 /**

@@ -321,6 +321,54 @@ class SealingBrowserTests {
     }
 
     @Test
+    void aPrivateKeyIsReadFromAnyPkcs8FormAndMustBeThePublicKeysOwn() {
+        Map<String, Object> result = run("""
+                const key = await s.generateCommitteeKey();
+                const other = await s.generateCommitteeKey();
+                const exported = new Uint8Array(await crypto.subtle.exportKey('pkcs8', key.privateKey));
+                // RFC 5915 ECPrivateKey inside PKCS#8, with or without the optional [0] parameters and [1] public key
+                const algorithm = exported.subarray(6, 27);
+                const scalar = exported.subarray(36, 68);
+                const point = exported.subarray(73, 138);
+                const der = (tag, ...parts) => {
+                  const body = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+                  let o = 0;
+                  for (const x of parts) { body.set(x, o); o += x.length; }
+                  return new Uint8Array([tag, ...(body.length < 128 ? [body.length] : [0x81, body.length]), ...body]);
+                };
+                const pkcs8 = (...optional) => der(0x30, new Uint8Array([2, 1, 0]), algorithm,
+                  der(0x04, der(0x30, new Uint8Array([2, 1, 1]), der(0x04, scalar), ...optional)));
+                const parameters = new Uint8Array([0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]);
+                const publicKey = der(0xa1, der(0x03, new Uint8Array([0]), point));
+                const forms = { webCrypto: pkcs8(publicKey), withoutPublicKey: pkcs8(),
+                  withParameters: pkcs8(parameters, publicKey), withParametersOnly: pkcs8(parameters) };
+                const read = {};
+                for (const [name, bytes] of Object.entries(forms)) {
+                  read[name] = [bytes.length, await error(async () => {
+                    const k = await s.importPrivateKey(bytes, key.point);
+                    if (k.fingerprint !== key.fingerprint) throw new Error('another key');
+                  })];
+                }
+                return {
+                  sameAsExported: hex(forms.webCrypto) === hex(exported),
+                  read,
+                  notItsPublicKey: await error(() => s.importPrivateKey(exported, other.point)),
+                  notPkcs8: await error(() => s.importPrivateKey(new Uint8Array(10), key.point)),
+                };
+                """);
+        assertThat(result).containsEntry("sameAsExported", true);
+        assertThat(result.get("read"))
+                .isEqualTo(Map.of(
+                        "webCrypto", List.of(138, "no error"),
+                        "withoutPublicKey", List.of(67, "no error"),
+                        "withParameters", List.of(150, "no error"),
+                        "withParametersOnly", List.of(79, "no error")));
+        assertThat((String) result.get("notItsPublicKey"))
+                .startsWith("SealingError: the private key is not the private half of the public key ");
+        assertThat(result).containsEntry("notPkcs8", "SealingError: the private key is not a PKCS#8 P-256 key");
+    }
+
+    @Test
     void aSealedEnvelopeOpensWithAnyThresholdOfSharesAndGivesBackEveryPart() {
         Map<String, Object> result = run("""
                 const { keys, committee } = await committeeOf(4);
