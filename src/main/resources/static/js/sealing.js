@@ -34,6 +34,8 @@ const ENROLMENT_INFO = "baobab key enrolment v1";
 const EC = { name: "ECDH", namedCurve: "P-256" };
 /** How many other chunk positions a failed chunk is tried at, to tell a reordered chunk from an altered one. */
 const REORDER_SEARCH_LIMIT = 4096;
+/** How many chunks of plaintext are read ahead while sealing (and of ciphertext while opening a Blob). */
+const READ_AHEAD = 4;
 
 /** What every function of this module throws when something fails; the message says what. */
 export class SealingError extends Error {
@@ -176,7 +178,7 @@ export function fromHex(text, what = "hexadecimal value") {
   }
   const out = new Uint8Array(text.length / 2);
   for (let i = 0; i < out.length; i++) {
-    out[i] = parseInt(text.substr(2 * i, 2), 16);
+    out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
   }
   return out;
 }
@@ -1141,7 +1143,7 @@ class PlainStream {
  *     nonce prefix (7), Shamir coefficients ((k − 1) × 32), then for each member its ephemeral key pair (from
  *     ephemeralKey(j) → {privateKey, point} if given, else generated) and its share nonce (12).
  * @param {(chunk: Uint8Array, index: number, isLast: boolean) => Promise<void>} onChunk receives each ciphertext
- *   chunk in order (awaited before the next one is read).
+ *   chunk in order, each call awaited before the next (while it runs, the next chunk is read and encrypted).
  * @returns {Promise<{manifest: object, manifestJson: string, envelopeHash: string}>}
  */
 export async function seal(request, onChunk) {
@@ -1178,50 +1180,39 @@ export async function seal(request, onChunk) {
   const noncePrefix = randomBytes(random, NONCE_PREFIX_LENGTH, "the nonce prefix");
   const shares = shamirSplit(dataKey, n, threshold, random);
   const encrypted = [];
-  for (let j = 1; j <= n; j++) {
-    const member = members[j - 1];
-    const ephemeral = ephemeralKey ? await ephemeralKey(j) : await generateCommitteeKey();
-    const ephemeralPoint = asBytes(ephemeral.point, "an ephemeral point");
-    const z = await ecdh(ephemeral.privateKey, member.key);
-    const kek = await shareKey(z, ephemeralPoint, member.point, ctxHash);
-    z.fill(0);
-    const nonce = randomBytes(random, NONCE_LENGTH, `share ${j}'s nonce`);
-    const ciphertext = new Uint8Array(await subtle().encrypt(
-      { name: "AES-GCM", iv: nonce, additionalData: shareAad(ctx, j), tagLength: 128 },
-      await aesKey(kek, ["encrypt"]), shares[j - 1]));
-    kek.fill(0);
-    shares[j - 1].fill(0);
-    encrypted.push({
-      ciphertext: toBase64(ciphertext),
-      ephemeralPublicKey: toBase64(ephemeralPoint),
-      fingerprint: member.fingerprint,
-      member: j,
-      nonce: toBase64(nonce),
-    });
+  let key;
+  try {
+    for (let j = 1; j <= n; j++) {
+      encrypted.push(await encryptShare(ctx, ctxHash, j, members[j - 1], shares[j - 1], random, ephemeralKey));
+    }
+    key = await aesKey(dataKey, ["encrypt"]);
+  } finally {
+    dataKey.fill(0);
+    shares.forEach((share) => share.fill(0));
   }
-  const key = await aesKey(dataKey, ["encrypt"]);
-  dataKey.fill(0);
 
-  // Three chunks at most are in memory: the next one being read, the current one being encrypted (by WebCrypto, off
-  // the main thread), and the previous one being hashed and handed to onChunk.
+  // A few chunks at most are in memory: the next READ_AHEAD ones being read (a Blob read is a round trip to the
+  // browser process: reading ahead hides its latency), the current one being encrypted (by WebCrypto, off the main
+  // thread), and the previous one being hashed and handed to onChunk.
   const hash = new Sha256();
   let written = 0;
+  const reads = [];
   const readChunk = (i) => {
     const reading = stream.read(i * CHUNK_SIZE, Math.min((i + 1) * CHUNK_SIZE, stream.length));
     reading.catch(() => {}); // awaited below; this only keeps an early failure from being reported as unhandled
-    return reading;
+    reads.push(reading);
   };
   const emit = async (chunk) => {
     hash.update(chunk.cipher);
     written += chunk.cipher.length;
     await onChunk(chunk.cipher, chunk.index, chunk.last);
   };
-  let next = readChunk(0);
+  for (let i = 0; i < Math.min(READ_AHEAD, chunks); i++) readChunk(i);
   let previous = null;
   for (let i = 0; i < chunks; i++) {
-    const plain = await next;
+    const plain = await reads.shift();
     const last = i === chunks - 1;
-    if (!last) next = readChunk(i + 1);
+    if (i + READ_AHEAD < chunks) readChunk(i + READ_AHEAD);
     const encrypting = subtle().encrypt(
       { name: "AES-GCM", iv: chunkNonce(noncePrefix, i, last), additionalData: ctxHash, tagLength: 128 }, key, plain);
     if (previous) await emit(previous);
@@ -1244,6 +1235,30 @@ export async function seal(request, onChunk) {
   return { manifest, manifestJson, envelopeHash: toHex(await sha256(encoder.encode(manifestJson))) };
 }
 
+/** `enc_j`: share j encrypted to member j's point with a fresh (or, in tests, the given) ephemeral key pair. */
+async function encryptShare(ctx, ctxHash, j, member, share, random, ephemeralKey) {
+  const ephemeral = ephemeralKey ? await ephemeralKey(j) : await generateCommitteeKey();
+  const ephemeralPoint = asBytes(ephemeral.point, "an ephemeral point");
+  const z = await ecdh(ephemeral.privateKey, member.key);
+  const kek = await shareKey(z, ephemeralPoint, member.point, ctxHash);
+  z.fill(0);
+  const nonce = randomBytes(random, NONCE_LENGTH, `share ${j}'s nonce`);
+  try {
+    const ciphertext = new Uint8Array(await subtle().encrypt(
+      { name: "AES-GCM", iv: nonce, additionalData: shareAad(ctx, j), tagLength: 128 },
+      await aesKey(kek, ["encrypt"]), share));
+    return {
+      ciphertext: toBase64(ciphertext),
+      ephemeralPublicKey: toBase64(ephemeralPoint),
+      fingerprint: member.fingerprint,
+      member: j,
+      nonce: toBase64(nonce),
+    };
+  } finally {
+    kek.fill(0);
+  }
+}
+
 function chunkNonce(noncePrefix, index, last) {
   const nonce = new Uint8Array(NONCE_LENGTH);
   nonce.set(noncePrefix);
@@ -1260,15 +1275,20 @@ async function* pieces(input) {
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     yield asBytes(input);
   } else if (input instanceof Blob) {
-    const read = (offset) => {
-      const reading = input.slice(offset, offset + CIPHER_CHUNK_SIZE).arrayBuffer();
-      reading.catch(() => {}); // awaited below
-      return reading;
+    const reads = [];
+    let requested = 0;
+    const readAhead = () => {
+      while (reads.length < READ_AHEAD && requested < input.size) {
+        const reading = input.slice(requested, requested + CIPHER_CHUNK_SIZE).arrayBuffer();
+        reading.catch(() => {}); // awaited below
+        reads.push(reading);
+        requested += CIPHER_CHUNK_SIZE;
+      }
     };
-    let next = read(0);
-    for (let offset = 0; offset < input.size; offset += CIPHER_CHUNK_SIZE) {
-      const piece = await next;
-      if (offset + CIPHER_CHUNK_SIZE < input.size) next = read(offset + CIPHER_CHUNK_SIZE);
+    readAhead();
+    while (reads.length > 0) {
+      const piece = await reads.shift();
+      readAhead();
       yield new Uint8Array(piece);
     }
   } else if (input && typeof input.getReader === "function") {
