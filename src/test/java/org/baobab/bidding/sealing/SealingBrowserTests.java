@@ -3,7 +3,10 @@ package org.baobab.bidding.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -706,6 +709,86 @@ class SealingBrowserTests {
         assertThat((String) result.get("loneSurrogateName")).contains("lone surrogate");
         assertThat((String) result.get("fractionInBidForm")).contains("is not an integer");
         assertThat((String) result.get("nonCanonicalBidForm")).contains("the bid form is not canonical JSON");
+    }
+
+    /**
+     * A 100 MiB file that exists nowhere: a Blob whose slices are generated when read. Sealing it reads it slice by
+     * slice, never more than a chunk at a time, and the page's memory (V8 heap and array buffers, sampled through the
+     * DevTools protocol while it seals) stays far below the file's size.
+     */
+    @Test
+    void sealingAHundredMegabyteFileHoldsOnlyAFewChunksInMemory() throws InterruptedException {
+        CDPSession devTools = page.context().newCDPSession(page);
+        devTools.send("HeapProfiler.collectGarbage");
+        long before = memory(devTools.send("Runtime.getHeapUsage"));
+        page.evaluate("""
+                async () => {
+                """ + PRELUDE + """
+                const { committee } = await committeeOf(3);
+                const size = 100 * 1024 * 1024;
+                const reads = { count: 0, largest: 0 };
+                class Generated extends Blob {
+                  name = 'généré.bin';
+                  #size;
+                  constructor(n) { super([]); this.#size = n; }
+                  get size() { return this.#size; }
+                  slice(start, end) {
+                    reads.count++;
+                    reads.largest = Math.max(reads.largest, end - start);
+                    const bytes = new Uint8Array(end - start);
+                    for (let i = 0; i < bytes.length; i++) bytes[i] = (start + i) % 251;
+                    return new Blob([bytes]);
+                  }
+                }
+                let chunks = 0, bytes = 0;
+                const t0 = performance.now();
+                window.sealingDone = null;
+                s.seal({ context, committee, threshold: 2, bidForm: { price: 1 }, files: [new Generated(size)] },
+                  async (chunk) => { chunks++; bytes += chunk.length; })
+                  .then((sealed) => { window.sealingDone = { chunks, bytes, size: sealed.manifest.ciphertextSize,
+                      reads, seconds: (performance.now() - t0) / 1000 }; },
+                    (e) => { window.sealingDone = { error: e.message }; });
+                }
+                """);
+        List<Long> samples = new ArrayList<>();
+        Object done;
+        while ((done = page.evaluate("() => window.sealingDone")) == null) {
+            // what is still held, not the garbage of chunks already sealed that V8 has yet to collect
+            devTools.send("HeapProfiler.collectGarbage");
+            samples.add(memory(devTools.send("Runtime.getHeapUsage")));
+            Thread.sleep(20);
+        }
+        List<Long> sorted = samples.stream().sorted().toList();
+        long median = sorted.get(sorted.size() / 2);
+        long peak = sorted.get(sorted.size() - 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) done;
+        log.info(
+                "Chromium sealed a generated 100 MiB file in {} s; page memory {} MiB before, while sealing {} MiB"
+                        + " (median) and {} MiB (most) held ({} samples, each after a garbage collection)",
+                result.get("seconds"),
+                before / 1048576.0,
+                median / 1048576.0,
+                peak / 1048576.0,
+                samples.size());
+        assertThat(samples).hasSizeGreaterThan(10);
+        assertThat(result).doesNotContainKey("error").containsEntry("chunks", 1601);
+        assertThat(result.get("bytes")).isEqualTo(result.get("size"));
+        assertThat(result.get("reads")).isEqualTo(Map.of("count", 1601, "largest", 65536));
+        // a few chunks in flight (read, encrypted, handed over) and buffers WebCrypto and Blob reads have not yet
+        // released: megabytes, whatever the file's size
+        assertThat(median - before)
+                .as("memory usually held while sealing 100 MiB")
+                .isLessThan(4L * 1024 * 1024);
+        assertThat(peak - before).as("most memory held while sealing 100 MiB").isLessThan(24L * 1024 * 1024);
+    }
+
+    /** What the page's JavaScript holds: V8's heap and the array buffers' backing stores (where Chromium reports them). */
+    private static long memory(JsonObject usage) {
+        long used = usage.get("usedSize").getAsLong();
+        return usage.has("backingStorageSize")
+                ? used + usage.get("backingStorageSize").getAsLong()
+                : used;
     }
 
     @Test
