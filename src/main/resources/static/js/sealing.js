@@ -733,7 +733,10 @@ export async function createKeyFile(keyPair, passphrase, { iterations = KEY_FILE
   });
 }
 
-/** What a key file says without its passphrase: `{publicKey: point, fingerprint, iterations}`, checked. */
+/**
+ * Reads a key file without its passphrase, checking it (format, KDF, the public key on P-256 and its fingerprint):
+ * `{point, fingerprint, iterations, salt, nonce, ciphertext}`, so that a page can say whose key it is.
+ */
 export async function readKeyFile(json) {
   let file = json;
   if (typeof json === "string") {
