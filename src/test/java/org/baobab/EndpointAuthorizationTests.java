@@ -102,6 +102,10 @@ class EndpointAuthorizationTests {
                 "POST /organisation/{id}/members/{userId}/roles", anyOf(Role.ORGANISATION_ADMIN, Role.SUPPLIER_ADMIN));
         RULES.put("GET /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
         RULES.put("POST /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
+        RULES.put("GET /incidents", PUBLIC);
+        RULES.put(
+                "GET /incidents/declare", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+        RULES.put("POST /incidents", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
         // rules
         RULES.put("GET /rules", PUBLIC);
         RULES.put("GET /rules/{country}", PUBLIC);
