@@ -66,28 +66,7 @@ class SupplierEligibilityTests {
     }
 
     private void profile(CurrentUser admin) {
-        profiles.save(
-                admin,
-                company(admin),
-                new SupplierProfile.Draft(
-                        "Éligible SARL",
-                        "SARL",
-                        "",
-                        "Dakar",
-                        "",
-                        "",
-                        "",
-                        true,
-                        false,
-                        false,
-                        false,
-                        "",
-                        "",
-                        Map.of(
-                                "NINEA",
-                                String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000),
-                                "RCCM",
-                                "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000))));
+        NewCompanies.profile(profiles, admin, "Éligible SARL", false);
     }
 
     private void upload(CurrentUser admin, String code, LocalDate issued, LocalDate expires) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.baobab.suppliers.NewCompanies.code;
 import static org.baobab.suppliers.NewCompanies.company;
+import static org.baobab.suppliers.NewCompanies.ninea;
+import static org.baobab.suppliers.NewCompanies.rccm;
 import static org.baobab.suppliers.NewCompanies.register;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -66,17 +68,9 @@ class SupplierProfilesTests {
                 identifiers);
     }
 
-    private static String ninea() {
-        return String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
-    }
-
     /** Six digits: not the usual NINEA shape. */
     private static String oddNinea() {
         return "1-" + (int) (Math.random() * 90_000 + 10_000);
-    }
-
-    private static String rccm() {
-        return "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000);
     }
 
     private long profileCount() {

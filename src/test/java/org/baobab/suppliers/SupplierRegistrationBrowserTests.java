@@ -14,7 +14,6 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
 import org.baobab.documents.Samples;
 import org.baobab.identity.Accounts;
-import org.baobab.identity.CurrentUser;
 import org.baobab.identity.internal.TotpCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -305,27 +303,7 @@ class SupplierRegistrationBrowserTests {
 
     /** A company registered and profiled by its own admin, earlier: its NINEA is taken. */
     private String anotherCompanysNinea() {
-        CurrentUser other = NewCompanies.register(accounts, "SN");
-        String ninea = String.format("%07d 1A2", (int) (Math.random() * 9_000_000) + 1_000_000);
-        profiles.save(
-                other,
-                company(other),
-                new SupplierProfile.Draft(
-                        "Autre Entreprise SARL",
-                        "SARL",
-                        "",
-                        "Dakar",
-                        "",
-                        "",
-                        "",
-                        false,
-                        false,
-                        false,
-                        false,
-                        "",
-                        "",
-                        Map.of("NINEA", ninea, "RCCM", "SN-DKR-2018-B-" + (int) (Math.random() * 90_000 + 10_000))));
-        return ninea;
+        return NewCompanies.profile(profiles, NewCompanies.register(accounts, "SN"), "Autre Entreprise SARL", false);
     }
 
     /** Playwright's web-first assertion: retried until the page shows it (or 5 s have passed). */
