@@ -27,7 +27,8 @@ final class FieldErrors {
     /** As above; {@code otherSubject} rewrites the first argument of the other errors (e.g. a code into its name). */
     static String message(
             MessageSource messages, BaobabException e, String form, UnaryOperator<String> otherSubject, Locale locale) {
-        Object[] arguments = e.arguments();
+        // a copy: the exception's own arguments stay as thrown, whatever it hands out
+        Object[] arguments = e.arguments().clone();
         if (arguments.length > 0 && arguments[0] instanceof String subject) {
             arguments[0] = ABOUT_A_FIELD.contains(e.errorCode())
                     ? messages.getMessage(form + "." + subject, null, subject, locale)
