@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.Accounts;
@@ -189,6 +191,28 @@ class SupplierProfilesTests {
                         .getContentAsString(StandardCharsets.UTF_8))
                 .as("accents ignored")
                 .contains("Listée Zq SARL");
+    }
+
+    @Test
+    void noFieldsetRepeatsThePageHeading() throws Exception {
+        CurrentUser admin = register(accounts, "SN");
+        for (String language : List.of("fr", "en", "ar")) {
+            String page = mvc.perform(MockMvcRequestBuilders.get("/supplier/profile")
+                            .with(SignedIn.as(admin))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Matcher h1 = Pattern.compile("<h1>([^<]*)</h1>").matcher(page);
+            assertThat(h1.find()).isTrue();
+            List<String> legends = Pattern.compile("<legend>([^<]*)</legend>")
+                    .matcher(page)
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
+            assertThat(legends).as("in %s", language).hasSize(5).doesNotContain(h1.group(1));
+        }
     }
 
     @Test
