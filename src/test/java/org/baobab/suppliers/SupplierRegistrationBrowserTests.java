@@ -166,6 +166,11 @@ class SupplierRegistrationBrowserTests {
                     .hasText("« <script> » n'est pas un identifiant NINEA valable : lettres, chiffres, espaces, points,"
                             + " barres et tirets seulement, 3 à 40 caractères.");
             expect(page.getByLabel("NINEA")).hasValue("<script>");
+            // the refused field says so itself, with the message next to it
+            expect(page.getByLabel("NINEA")).hasAttribute("aria-invalid", "true");
+            expect(page.getByLabel("NINEA"))
+                    .hasAccessibleDescription(containing("« <script> » n'est pas un identifiant NINEA valable"));
+            expect(page.getByLabel("RCCM")).not().hasAttribute("aria-invalid", "true");
             expect(page.getByLabel("Ville")).hasValue("Thiès");
             Browser.assertAccessible(page);
             UUID companyId = company(accounts.currentUserByEmail(email).orElseThrow());
@@ -177,6 +182,8 @@ class SupplierRegistrationBrowserTests {
                     .hasText("Le NINEA « " + takenNinea + " » est déjà celui d'une autre entreprise inscrite."
                             + " S'il s'agit de la vôtre, demandez à son administrateur de vous inviter.");
             expect(page.getByLabel("NINEA")).hasValue(takenNinea);
+            expect(page.getByLabel("NINEA"))
+                    .hasAccessibleDescription(containing("est déjà celui d'une autre entreprise inscrite"));
             Browser.assertAccessible(page);
             assertThat(profiles.profile(companyId)).as("nothing saved").isEmpty();
             // what was typed is only kept for the next page: a fresh visit shows what is saved, i.e. nothing yet
@@ -192,6 +199,7 @@ class SupplierRegistrationBrowserTests {
             expect(page.getByRole(AriaRole.STATUS)).hasText("Le profil est enregistré.");
             expect(page.getByRole(AriaRole.ALERT)).hasCount(0);
             expect(page.getByLabel("NINEA")).hasValue(ninea);
+            expect(page.getByLabel("NINEA")).not().hasAttribute("aria-invalid", "true");
             expect(page.getByLabel("RCCM")).hasValue(rccm);
             expect(page.getByLabel("Figurer dans l'annuaire public des entreprises"))
                     .isChecked();

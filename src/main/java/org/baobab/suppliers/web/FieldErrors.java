@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.ErrorCode;
 import org.baobab.suppliers.SuppliersErrorCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
@@ -35,5 +36,13 @@ final class FieldErrors {
                     : otherSubject.apply(subject);
         }
         return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
+    }
+
+    /** The form's field an error is about (its name, the first argument), or null when it is about no one field. */
+    static @Nullable String field(BaobabException e) {
+        Object[] arguments = e.arguments();
+        return ABOUT_A_FIELD.contains(e.errorCode()) && arguments.length > 0 && arguments[0] instanceof String name
+                ? name
+                : null;
     }
 }
