@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
@@ -282,6 +283,28 @@ class SupplierProfilesTests {
                 .matcher(page);
         assertThat(m.find()).as("an element #%s", id).isTrue();
         return m.group();
+    }
+
+    @Test
+    void percentAndUnderscoreTypedInTheDirectoryAreLettersNotWildcards() {
+        String tag = "Zw" + UUID.randomUUID().toString().substring(0, 6);
+        for (String name : List.of("Remise 100% " + tag, "Remise 1000 " + tag, "Bati_" + tag, "BatiX" + tag)) {
+            CurrentUser admin = register(accounts, "CM");
+            profiles.save(admin, company(admin), draft(name + " SARL", true, Map.of()));
+        }
+        assertThat(profiles.directory("CM", "100% " + tag, null))
+                .extracting(SupplierProfile::legalName)
+                .containsExactly("Remise 100% " + tag + " SARL");
+        assertThat(profiles.directory("CM", "bati_" + tag, null))
+                .extracting(SupplierProfile::legalName)
+                .containsExactly("Bati_" + tag + " SARL");
+        assertThat(profiles.directory("CM", "%", null))
+                .extracting(SupplierProfile::legalName)
+                .contains("Remise 100% " + tag + " SARL")
+                .doesNotContain("Remise 1000 " + tag + " SARL");
+        assertThat(profiles.directory("CM", "\\", null))
+                .as("a backslash is a letter too")
+                .isEmpty();
     }
 
     @Test
