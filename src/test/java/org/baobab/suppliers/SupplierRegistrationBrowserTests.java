@@ -236,7 +236,9 @@ class SupplierRegistrationBrowserTests {
             Browser.assertAccessible(page);
             page.getByLabel("Nom complet").fill("Moussa Sarr");
             page.getByLabel("Adresse e-mail").fill(colleagueEmail);
-            page.getByLabel("Rôle").selectOption(new SelectOption().setLabel("Préparateur d'offres"));
+            // exactly: every "Retirer ce rôle à …" button's name has the word in it too
+            page.getByLabel("Rôle", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(new SelectOption().setLabel("Préparateur d'offres"));
             button(page, "Envoyer l'invitation").click();
             expect(page.getByRole(AriaRole.STATUS)).hasText("Invitation envoyée à " + colleagueEmail + ".");
             Browser.assertAccessible(page);
