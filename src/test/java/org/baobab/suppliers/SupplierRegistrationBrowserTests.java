@@ -34,9 +34,10 @@ import org.springframework.beans.factory.annotation.Value;
  * A new supplier, from scratch, in Chromium and in French, as a person from Dakar would go through it: from the home
  * page to the registration form (a weak password first), the verification mail, the first sign-in with the second
  * factor set up from the key shown on the page, the company profile (garbage, then another company's NINEA, then its
- * own identifiers, listed in the directory), one administrative document, a colleague invited as bid preparer who
- * activates their account, the company found by an anonymous visitor in the public directory, and one page in
- * Arabic. Nothing the person does goes around the browser; every page is checked with axe-core.
+ * own identifiers, listed in the directory), what the company sells chosen in the CPV classification, one
+ * administrative document, a colleague invited as bid preparer who activates their account, the company found by an
+ * anonymous visitor in the public directory by its name and by what it sells, and one page in Arabic. Nothing the
+ * person does goes around the browser; every page is checked with axe-core.
  */
 @IntegrationTest
 class SupplierRegistrationBrowserTests {
@@ -205,7 +206,23 @@ class SupplierRegistrationBrowserTests {
                     .isChecked();
             Browser.assertAccessible(page);
 
-            // 4. one administrative document, with its dates
+            // 4. what the company sells, from the profile page: the CPV classification searched in words
+            link(page, "Choisir les domaines de l'entreprise").click();
+            page.waitForURL("**/supplier/categories");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Ce que l'entreprise vend");
+            expect(page.locator("main")).containsText("Aucun domaine choisi pour l'instant.");
+            Browser.assertAccessible(page);
+            page.getByLabel("Mots ou début de code").fill("logiciels");
+            button(page, "Chercher").click();
+            page.waitForURL("**/supplier/categories?q=logiciels");
+            Browser.assertAccessible(page);
+            button(page, "Ajouter le code 48000000").click();
+            expect(page.getByRole(AriaRole.STATUS)).hasText("Code 48000000 ajouté.");
+            expect(page.locator("main ul.cpv-codes li")).hasCount(1);
+            expect(page.locator("main ul.cpv-codes li")).containsText("Logiciels et systèmes d'information");
+            Browser.assertAccessible(page);
+
+            // 5. one administrative document, with its dates
             link(page, "Mes documents").click();
             page.waitForURL("**/supplier/documents");
             Browser.assertAccessible(page);
@@ -228,7 +245,7 @@ class SupplierRegistrationBrowserTests {
             expect(row).containsText("en attente de vérification");
             Browser.assertAccessible(page);
 
-            // 5. a colleague invited as bid preparer, from the members page
+            // 6. a colleague invited as bid preparer, from the members page
             link(page, "Mon compte").click();
             page.waitForURL("**/account");
             link(page, "Gérer les membres").click();
@@ -278,7 +295,7 @@ class SupplierRegistrationBrowserTests {
             expect(member).containsText("Préparateur d'offres");
             expect(member).containsText("Activé");
 
-            // 6. an anonymous visitor finds the company in the public directory, without typing the accent
+            // 7. an anonymous visitor finds the company in the public directory, without typing the accent
             Page visitor = browser.newPage();
             visitor.navigate("/");
             visitor.locator("footer")
@@ -298,8 +315,20 @@ class SupplierRegistrationBrowserTests {
             expect(listed).containsText(rccm);
             expect(visitor.locator("main")).not().containsText("SN012 01001");
             Browser.assertAccessible(visitor);
+            // and by what it sells, without its name: the CPV code its admin chose
+            visitor.getByLabel("Nom de l'entreprise").fill("");
+            visitor.getByLabel("Domaine (code CPV)").fill("48000000");
+            button(visitor, "Filtrer").click();
+            visitor.waitForURL(url -> url.contains("cpv=48000000"));
+            expect(listed).hasCount(1);
+            expect(listed).containsText("48000000");
+            Browser.assertAccessible(visitor);
+            visitor.getByLabel("Domaine (code CPV)").fill("45000000");
+            button(visitor, "Filtrer").click();
+            visitor.waitForURL(url -> url.contains("cpv=45000000"));
+            expect(listed).hasCount(0); // it does not build roads
 
-            // 7. a signed-in supplier page in Arabic, right to left
+            // 8. a signed-in supplier page in Arabic, right to left
             page.navigate("/supplier/documents");
             page.locator("a[hreflang=ar]").click();
             page.waitForURL("**/supplier/documents?lang=ar");
