@@ -13,7 +13,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -243,6 +246,10 @@ class SupplierRegistrationBrowserTests {
             expect(row).containsText("attestation-fiscale.pdf");
             expect(row).containsText("valide");
             expect(row).containsText("en attente de vérification");
+            // the dates read as dates in French, not in ISO
+            expect(row).containsText("délivré le " + mediumDate(today.minusMonths(1), Locale.FRENCH));
+            expect(row).containsText("valable jusqu'au " + mediumDate(today.plusMonths(5), Locale.FRENCH));
+            expect(row).not().containsText(today.minusMonths(1).toString());
             Browser.assertAccessible(page);
 
             // 6. a colleague invited as bid preparer, from the members page
@@ -259,6 +266,13 @@ class SupplierRegistrationBrowserTests {
             button(page, "Envoyer l'invitation").click();
             expect(page.getByRole(AriaRole.STATUS)).hasText("Invitation envoyée à " + colleagueEmail + ".");
             Browser.assertAccessible(page);
+            // the invitation waits for the colleague, listed as such
+            Locator pending = page.getByRole(
+                            AriaRole.TABLE, new Page.GetByRoleOptions().setName("Invitations en attente"))
+                    .getByRole(AriaRole.ROW)
+                    .filter(new Locator.FilterOptions().setHasText(colleagueEmail));
+            expect(pending).containsText("Préparateur d'offres");
+            expect(pending).containsText(mediumDate(today, Locale.FRENCH));
             String invitation = mailTo(colleagueEmail, "Invitation à rejoindre Baobab", "/invitation?token=");
             assertThat(invitation).contains(companyName, "Préparateur d'offres");
 
@@ -294,6 +308,7 @@ class SupplierRegistrationBrowserTests {
                     page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(colleagueEmail));
             expect(member).containsText("Préparateur d'offres");
             expect(member).containsText("Activé");
+            expect(page.locator("main")).containsText("Aucune invitation en attente.");
 
             // 7. an anonymous visitor finds the company in the public directory, without typing the accent
             Page visitor = browser.newPage();
@@ -328,15 +343,17 @@ class SupplierRegistrationBrowserTests {
             visitor.waitForURL(url -> url.contains("cpv=45000000"));
             expect(listed).hasCount(0); // it does not build roads
 
-            // 8. a signed-in supplier page in Arabic, right to left
+            // 8. a signed-in supplier page in Arabic, right to left, its dates in Arabic
             page.navigate("/supplier/documents");
             page.locator("a[hreflang=ar]").click();
             page.waitForURL("**/supplier/documents?lang=ar");
             assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("ar");
-            expect(page.getByRole(AriaRole.ROW)
-                            .filter(new Locator.FilterOptions().setHasText("attestation-fiscale.pdf")))
-                    .hasCount(1);
+            Locator arabic = page.getByRole(AriaRole.ROW)
+                    .filter(new Locator.FilterOptions().setHasText("attestation-fiscale.pdf"));
+            expect(arabic).hasCount(1);
+            expect(arabic).containsText(mediumDate(today.plusMonths(5), Locale.forLanguageTag("ar")));
+            expect(arabic).not().containsText(today.plusMonths(5).toString());
             Browser.assertAccessible(page);
             Browser.screenshot(page, "supplier-documents-ar");
         }
@@ -365,6 +382,13 @@ class SupplierRegistrationBrowserTests {
                         "",
                         Map.of("NINEA", ninea, "RCCM", "SN-DKR-2018-B-" + (int) (Math.random() * 90_000 + 10_000))));
         return ninea;
+    }
+
+    /** A date as the pages show it to a reader of that language. */
+    private static String mediumDate(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(date);
     }
 
     /** Playwright's web-first assertion: retried until the page shows it (or 5 s have passed). */
