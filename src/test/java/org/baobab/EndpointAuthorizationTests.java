@@ -106,6 +106,10 @@ class EndpointAuthorizationTests {
         RULES.put(
                 "GET /incidents/declare", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
         RULES.put("POST /incidents", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+        // bidding
+        RULES.put("POST /api/bids/uploads", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("PUT /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // rules
         RULES.put("GET /rules", PUBLIC);
         RULES.put("GET /rules/{country}", PUBLIC);
