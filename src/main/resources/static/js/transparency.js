@@ -363,4 +363,6 @@
   });
 
   form.hidden = false;
+  // the checks themselves, for whoever wants to run them on their own proofs (and for the tests)
+  window.baobabTransparency = Object.freeze({ canonical, leafHash, verifyInclusion, verifyConsistency });
 })();

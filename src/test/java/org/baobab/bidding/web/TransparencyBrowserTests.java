@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -172,4 +173,114 @@ class TransparencyBrowserTests {
             assertThat(page.locator("h1").textContent()).isEqualTo("سجل شفافية العروض");
         }
     }
+
+    /**
+     * The browser's proof checks against the Java tree: every inclusion and consistency proof of trees up to 24
+     * leaves (the Certificate Transparency leaves first) verifies in Chromium, and the same proof with one bit flipped
+     * does not; canonical JSON is the same text in both.
+     */
+    @Test
+    void theBrowserVerifiesEveryProofTheJavaTreeMakesAndNoTamperedOne() {
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            leaves.add(MerkleTree.leafHash(i < 8 ? REFERENCE_LEAVES.get(i) : new byte[] {(byte) i, (byte) (i * 7)}));
+        }
+        MerkleTree.Nodes nodes = MerkleTree.fromLeafHashes(i -> leaves.get(Math.toIntExact(i)));
+        HexFormat hex = HexFormat.of();
+        List<Object> inclusions = new ArrayList<>();
+        List<Object> consistencies = new ArrayList<>();
+        for (long size = 1; size <= leaves.size(); size++) {
+            String root = hex.formatHex(MerkleTree.root(size, nodes));
+            for (long index = 0; index < size; index++) {
+                inclusions.add(Map.of(
+                        "index", index,
+                        "size", size,
+                        "leaf", hex.formatHex(leaves.get((int) index)),
+                        "root", root,
+                        "path",
+                                MerkleTree.inclusionProof(index, size, nodes).stream()
+                                        .map(hex::formatHex)
+                                        .toList()));
+            }
+            for (long first = 1; first <= size; first++) {
+                consistencies.add(Map.of(
+                        "first", first,
+                        "second", size,
+                        "firstRoot", hex.formatHex(MerkleTree.root(first, nodes)),
+                        "secondRoot", root,
+                        "proof",
+                                MerkleTree.consistencyProof(first, size, nodes).stream()
+                                        .map(hex::formatHex)
+                                        .toList()));
+            }
+        }
+        Map<String, Object> tricky = new java.util.LinkedHashMap<>();
+        tricky.put("z", List.of(1L, -7L, "tab\t quote\" back\\ é ع 😀"));
+        tricky.put("\uE000", CanonicalJson.NULL);
+        tricky.put("😀", true);
+        tricky.put("A", Map.of("b", 1L, "a", false));
+        String vectors =
+                CanonicalJson.write(Map.of("inclusions", inclusions, "consistencies", consistencies, "tricky", tricky));
+
+        try (Browser browser = new Browser(port)) {
+            Page page = browser.newPage();
+            page.navigate("/transparency");
+            Object result = page.evaluate("""
+                    async (text) => {
+                      const t = window.baobabTransparency;
+                      const v = JSON.parse(text);
+                      const unhex = (s) => Uint8Array.from(s.match(/../g) || [], (h) => parseInt(h, 16));
+                      const flip = (b) => { const c = b.slice(); c[c.length - 1] ^= 1; return c; };
+                      let verified = 0;
+                      const wrong = [];
+                      for (const p of v.inclusions) {
+                        const path = p.path.map(unhex);
+                        if (await t.verifyInclusion(p.index, p.size, unhex(p.leaf), path, unhex(p.root))) verified++;
+                        else wrong.push('inclusion ' + p.index + '/' + p.size);
+                        for (let i = 0; i < path.length; i++) {
+                          const bad = path.slice(); bad[i] = flip(bad[i]);
+                          if (await t.verifyInclusion(p.index, p.size, unhex(p.leaf), bad, unhex(p.root))) {
+                            wrong.push('tampered inclusion ' + p.index + '/' + p.size);
+                          }
+                        }
+                      }
+                      for (const p of v.consistencies) {
+                        const proof = p.proof.map(unhex);
+                        const a = unhex(p.firstRoot);
+                        const b = unhex(p.secondRoot);
+                        if (await t.verifyConsistency(p.first, p.second, a, b, proof)) verified++;
+                        else wrong.push('consistency ' + p.first + '/' + p.second);
+                        for (let i = 0; i < proof.length; i++) {
+                          const bad = proof.slice(); bad[i] = flip(bad[i]);
+                          if (await t.verifyConsistency(p.first, p.second, a, b, bad)) {
+                            wrong.push('tampered consistency ' + p.first + '/' + p.second);
+                          }
+                        }
+                        if (p.first < p.second && await t.verifyConsistency(p.first, p.second, flip(a), b, proof)) {
+                          wrong.push('other first root ' + p.first + '/' + p.second);
+                        }
+                      }
+                      const leaf0 = Array.from(await t.leafHash(new Uint8Array(0)),
+                          (x) => x.toString(16).padStart(2, '0')).join('');
+                      return JSON.stringify({ verified, wrong, canonical: t.canonical(v.tricky), leaf0 });
+                    }
+                    """, vectors);
+            Map<?, ?> answer = (Map<?, ?>) CanonicalJson.parse((String) result);
+            assertThat((List<?>) answer.get("wrong")).isEmpty();
+            assertThat(answer.get("verified")).isEqualTo((long) (inclusions.size() + consistencies.size()));
+            assertThat(answer.get("canonical")).isEqualTo(CanonicalJson.write(tricky));
+            assertThat(answer.get("leaf0"))
+                    .isEqualTo("6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
+        }
+    }
+
+    static final List<byte[]> REFERENCE_LEAVES = List.of(
+            HexFormat.of().parseHex(""),
+            HexFormat.of().parseHex("00"),
+            HexFormat.of().parseHex("10"),
+            HexFormat.of().parseHex("2021"),
+            HexFormat.of().parseHex("3031"),
+            HexFormat.of().parseHex("40414243"),
+            HexFormat.of().parseHex("5051525354555657"),
+            HexFormat.of().parseHex("606162636465666768696a6b6c6d6e6f"));
 }
