@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import org.baobab.bidding.transparency.ReceiptVerifier.Check;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.signing.PlatformSigningKey;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +43,7 @@ class ReceiptsTests {
     private final MockMvc mvc;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationContext context;
 
     ReceiptsTests(
             Receipts receipts,
@@ -48,13 +51,15 @@ class ReceiptsTests {
             PlatformSigningKey signingKey,
             MockMvc mvc,
             JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ApplicationContext context) {
         this.receipts = receipts;
         this.treeHeads = treeHeads;
         this.signingKey = signingKey;
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.context = context;
     }
 
     static ReceiptDraft draft(int n) {
@@ -410,5 +415,35 @@ class ReceiptsTests {
                 .andReturn()
                 .getResponse();
         assertThat(unknown.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aHeadIsSignedOnlyWhenTheLogGrewAndTheJobIsScheduled() {
+        receipts.issue(draft(11));
+        SignedTreeHead head = treeHeads.current();
+        long size =
+                jdbc.sql("select size from bidding_log_state").query(Long.class).single();
+        assertThat(head.treeSize()).isEqualTo(size);
+        assertThat(treeHeads.isSignedByThePlatform(head)).isTrue();
+        long heads = jdbc.sql("select count(*) from bidding_tree_head")
+                .query(Long.class)
+                .single();
+        assertThat(treeHeads.current()).isEqualTo(head);
+        assertThat(jdbc.sql("select count(*) from bidding_tree_head")
+                        .query(Long.class)
+                        .single())
+                .as("no new head while the log has not grown")
+                .isEqualTo(heads);
+        assertThat(treeHeads.isSignedByThePlatform(new SignedTreeHead(
+                        head.treeSize() + 1, head.rootHash(), head.timestamp(), head.keyId(), head.signature())))
+                .isFalse();
+
+        RecurringTask<?> job = context.getBean("transparencyTreeHead", RecurringTask.class);
+        assertThat(job.getName()).isEqualTo("transparency-tree-head");
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'transparency-tree-head'")
+                        .query(Long.class)
+                        .single())
+                .as("scheduled on start-up")
+                .isEqualTo(1);
     }
 }
