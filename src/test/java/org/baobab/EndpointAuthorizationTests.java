@@ -197,6 +197,13 @@ class EndpointAuthorizationTests {
         RULES.put("GET /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /regulator/exclusions/{id}/lift", anyOf(Role.COMPLAINTS_OFFICER));
+        // bidding: the transparency log is public
+        RULES.put("GET /transparency", PUBLIC);
+        RULES.put("GET /api/transparency/tree-head", PUBLIC);
+        RULES.put("GET /api/transparency/tree-heads", PUBLIC);
+        RULES.put("GET /api/transparency/inclusion", PUBLIC);
+        RULES.put("GET /api/transparency/consistency", PUBLIC);
+        RULES.put("GET /api/transparency/leaves/{index}", PUBLIC);
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);
