@@ -198,28 +198,20 @@ public final class CanonicalJson {
                 throw error("unexpected end of the text");
             }
             char c = text.charAt(position);
-            switch (c) {
-                case '{':
-                    return object(depth);
-                case '[':
-                    return array(depth);
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
+            return switch (c) {
+                case '{' -> object(depth);
+                case '[' -> array(depth);
+                case '"' -> string();
+                case 't' -> literal("true", true);
+                case 'f' -> literal("false", false);
+                case 'n' -> literal("null", null);
+                default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
+                        yield number();
                     }
                     throw error("unexpected character '" + c + "'");
-            }
+                }
+            };
         }
 
         private Map<String, @Nullable Object> object(int depth) {
@@ -376,11 +368,12 @@ public final class CanonicalJson {
             return c >= '0' && c <= '9';
         }
 
-        private void literal(String word) {
+        private @Nullable Object literal(String word, @Nullable Object value) {
             if (!text.startsWith(word, position)) {
                 throw error("unexpected word");
             }
             position += word.length();
+            return value;
         }
 
         void skipWhiteSpace() {
