@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.bidding.sealing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The sealing library is offered to API clients on its own: it must run with nothing but a JDK. */
+@AnalyzeClasses(packages = "org.baobab.bidding.sealing", importOptions = ImportOption.DoNotIncludeTests.class)
+class SealingArchitectureTests {
+
+    @ArchTest
+    static final ArchRule dependsOnTheJdkOnly = classes()
+            .that()
+            .resideInAPackage("org.baobab.bidding.sealing..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax..", "org.baobab.bidding.sealing..", "org.jspecify.annotations..")
+            .as("The sealing library and its command-line tool depend on nothing but java.*, javax.* and JSpecify's"
+                    + " annotations: API clients run it with a bare JDK 17, and the browser's implementation is held to"
+                    + " the same format by the test vectors, not by shared code");
+}
