@@ -102,6 +102,14 @@ class EndpointAuthorizationTests {
                 "POST /organisation/{id}/members/{userId}/roles", anyOf(Role.ORGANISATION_ADMIN, Role.SUPPLIER_ADMIN));
         RULES.put("GET /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
         RULES.put("POST /admin/organisations", anyOf(Role.PLATFORM_ADMIN));
+        RULES.put("GET /incidents", PUBLIC);
+        RULES.put(
+                "GET /incidents/declare", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+        RULES.put("POST /incidents", anyOf(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+        // bidding
+        RULES.put("POST /api/bids/uploads", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("PUT /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // rules
         RULES.put("GET /rules", PUBLIC);
         RULES.put("GET /rules/{country}", PUBLIC);
@@ -189,6 +197,13 @@ class EndpointAuthorizationTests {
         RULES.put("GET /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /regulator/exclusions", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /regulator/exclusions/{id}/lift", anyOf(Role.COMPLAINTS_OFFICER));
+        // bidding: the transparency log is public
+        RULES.put("GET /transparency", PUBLIC);
+        RULES.put("GET /api/transparency/tree-head", PUBLIC);
+        RULES.put("GET /api/transparency/tree-heads", PUBLIC);
+        RULES.put("GET /api/transparency/inclusion", PUBLIC);
+        RULES.put("GET /api/transparency/consistency", PUBLIC);
+        RULES.put("GET /api/transparency/leaves/{index}", PUBLIC);
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

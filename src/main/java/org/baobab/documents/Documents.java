@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.baobab.documents.internal.BlobStore;
 import org.baobab.documents.internal.DocumentsStore;
 import org.baobab.documents.internal.Intake;
+import org.baobab.documents.internal.StagedBlob;
 import org.baobab.shared.BaobabException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +67,33 @@ public class Documents {
         store.insertUpload(UUID.randomUUID(), sha256, name, actor, organisation, now);
         events.publishEvent(new DocumentStored(actor, organisation, sha256, name, contentType, size));
         return new StoredDocument(sha256, size, contentType, name, now);
+    }
+
+    /** The type of a sealed bid envelope's ciphertext: opaque, never served by {@code /documents}. */
+    public static final String SEALED_TYPE = "application/vnd.baobab.sealed-envelope";
+
+    /**
+     * Stores a sealed bid envelope's ciphertext (format BSE1, docs/sealing-format.md), which must have exactly the
+     * size and SHA-256 the bidder announced; the caller closes the stream.
+     *
+     * @param maxBytes the largest envelope accepted
+     * @throws BaobabException {@code DOCUMENTS-0001} too large, {@code -0007} not the bytes announced
+     */
+    @Transactional
+    public StoredDocument storeSealed(
+            InputStream content, long maxBytes, long size, String sha256, String actor, @Nullable String organisation) {
+        StagedBlob staged = intake.acceptSealed(content, maxBytes, size, address(sha256));
+        Instant now = clock.instant();
+        try {
+            blobs.put(staged);
+        } finally {
+            blobs.discard(staged);
+        }
+        String name = "envelope-" + sha256.substring(0, 12) + ".bse1";
+        store.insertBlobIfAbsent(sha256, size, SEALED_TYPE, now);
+        store.insertUpload(UUID.randomUUID(), sha256, name, actor, organisation, now);
+        events.publishEvent(new DocumentStored(actor, organisation, sha256, name, SEALED_TYPE, size));
+        return new StoredDocument(sha256, size, SEALED_TYPE, name, now);
     }
 
     /** The document's size, type, first name and storage time. */

@@ -16,7 +16,9 @@ public enum DocumentsErrorCode implements ErrorCode {
     /** Argument: the address given. */
     BAD_ADDRESS("DOCUMENTS-0005", "error.documents.bad-address", 400),
     /** Argument: the SHA-256 of the altered document. */
-    INTEGRITY_FAILURE("DOCUMENTS-0006", "error.documents.integrity", 500);
+    INTEGRITY_FAILURE("DOCUMENTS-0006", "error.documents.integrity", 500),
+    /** Arguments: the announced size and SHA-256. A sealed envelope's bytes are not those announced. */
+    SEALED_MISMATCH("DOCUMENTS-0007", "error.documents.sealed-mismatch", 422);
 
     private final String code;
     private final String messageKey;

@@ -24,6 +24,7 @@ import org.baobab.identity.IdentityEvents.RoleChanged;
 import org.baobab.identity.IdentityEvents.UserRegistered;
 import org.baobab.identity.internal.IdentityStore;
 import org.baobab.identity.internal.IdentityStore.MemberRow;
+import org.baobab.identity.internal.IdentityStore.PendingInvitation;
 import org.baobab.identity.internal.IdentityStore.TokenRow;
 import org.baobab.identity.internal.IdentityStore.UserRow;
 import org.baobab.shared.BaobabException;
@@ -314,6 +315,13 @@ public class Accounts {
     public List<MemberRow> members(CurrentUser actor, UUID organisationId) {
         requireAdmin(actor, organisationId);
         return store.members(organisationId);
+    }
+
+    /** The invitations the organisation sent that are still open (neither accepted nor expired), for its admin. */
+    @Transactional(readOnly = true)
+    public List<PendingInvitation> pendingInvitations(CurrentUser actor, UUID organisationId) {
+        requireAdmin(actor, organisationId);
+        return store.pendingInvitations(organisationId, clock.instant());
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ package org.baobab.rules;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Formatting by a country's pack, for every module's templates as {@code @packFormat}: instants in the country's time
- * zone (deadlines are authoritative on the server and shown where the buyer is), amounts in the reader's locale, and
- * the pack's names of procedures, documents and countries in the reader's language.
+ * zone (deadlines are authoritative on the server and shown where the buyer is), dates and amounts in the reader's
+ * locale, and the pack's names of procedures, documents and countries in the reader's language.
  */
 @Component("packFormat")
 public class PackFormat {
@@ -41,6 +42,19 @@ public class PackFormat {
                         .withLocale(locale)
                         .format(instant.atZone(zone))
                 + " (" + zone.getId() + ")";
+    }
+
+    /**
+     * A calendar date in the reader's language, e.g. "23 oct. 2026", "Oct 23, 2026", or the Arabic form: a date
+     * has no time zone. Form fields ({@code <input type=date>}) keep the ISO form, not this.
+     */
+    public String date(@Nullable LocalDate date, Locale locale) {
+        if (date == null) {
+            return "—";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(date);
     }
 
     /** The ISO-8601 form for a {@code <time datetime>} attribute. */

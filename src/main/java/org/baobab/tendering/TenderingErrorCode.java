@@ -44,7 +44,13 @@ public enum TenderingErrorCode implements ErrorCode {
     /** Argument: the required document code. */
     UNKNOWN_REQUIRED_DOCUMENT("TENDERING-0019", "error.tendering.unknown-required-document", 400),
     /** Argument: the value given. */
-    INVALID_VALUE("TENDERING-0020", "error.tendering.invalid-value", 400);
+    INVALID_VALUE("TENDERING-0020", "error.tendering.invalid-value", 400),
+    /** The actor is neither a platform admin nor a member of the regulator of the incident's country. */
+    NOT_INCIDENT_DECLARER("TENDERING-0021", "error.tendering.not-incident-declarer", 403),
+    /** The incident's period is impossible: reversed, not over yet, or too old. */
+    INCIDENT_PERIOD("TENDERING-0022", "error.tendering.incident-period", 400),
+    /** Argument: the country. Its rule pack has no INCIDENT_EXTENSION time limit. */
+    NO_INCIDENT_EXTENSION("TENDERING-0023", "error.tendering.no-incident-extension", 409);
 
     private final String code;
     private final String messageKey;

@@ -3,6 +3,7 @@ package org.baobab.tendering;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.baobab.shared.AuditableEvent;
 import org.jspecify.annotations.Nullable;
@@ -202,6 +203,50 @@ public final class TenderingEvents {
      * The submission deadline of a published notice is near (three days or less): its followers are reminded. Not
      * journalled: nothing changed.
      */
+    /**
+     * A platform incident declared ({@code tendering.incident-declared}): its period, scope, and the processes whose
+     * deadline it extended (each also gets its own {@link AddendumPublished}).
+     */
+    public record IncidentDeclared(
+            String actor,
+            @Nullable String organisation,
+            String incidentId,
+            @Nullable String country,
+            Instant startsAt,
+            Instant endsAt,
+            List<String> extended)
+            implements AuditableEvent {
+
+        public IncidentDeclared {
+            extended = List.copyOf(extended);
+        }
+
+        @Override
+        public String action() {
+            return "tendering.incident-declared";
+        }
+
+        @Override
+        public String subjectType() {
+            return "platform-incident";
+        }
+
+        @Override
+        public String subjectId() {
+            return incidentId;
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("country", country == null ? "all" : country);
+            payload.put("startsAt", startsAt.toString());
+            payload.put("endsAt", endsAt.toString());
+            payload.put("extended", extended);
+            return payload;
+        }
+    }
+
     public record DeadlineApproaching(String ocid, String country, Instant deadline) {}
 
     public record SubmissionClosed(String ocid, Instant deadline) implements AboutProcess {

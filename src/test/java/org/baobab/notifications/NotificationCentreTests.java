@@ -101,18 +101,7 @@ class NotificationCentreTests {
         tendering.publishAddendum(
                 prm,
                 id,
-                new Tendering.AddendumRequest(
-                        "Profondeur minimale portée à 120 m.",
-                        tendering
-                                .forStaff(prm, id)
-                                .notice()
-                                .submissionDeadline()
-                                .plus(Duration.ofDays(5)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                TenderingFixtures.postponed(tendering.forStaff(prm, id), "Profondeur minimale portée à 120 m."));
         tendering.answer(fixtures.user(TenderingFixtures.BUYER), id, question, "120 m au moins.");
         for (CurrentUser user : List.of(asker, follower)) {
             assertThat(await(() -> facts(user), 2))

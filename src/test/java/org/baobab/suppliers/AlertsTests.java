@@ -134,18 +134,7 @@ class AlertsTests {
         tendering.publishAddendum(
                 prm,
                 roads,
-                new Tendering.AddendumRequest(
-                        "Longueur portée à 12 km " + marker,
-                        tendering
-                                .forStaff(prm, roads)
-                                .notice()
-                                .submissionDeadline()
-                                .plus(java.time.Duration.ofDays(5)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                TenderingFixtures.postponed(tendering.forStaff(prm, roads), "Longueur portée à 12 km " + marker));
         List<String> changed = ReceivedMails.await(
                 smtp, watcher.email(), "Du nouveau sur un avis qui correspond à votre alerte", marker, 1);
         assertThat(changed).hasSize(1);

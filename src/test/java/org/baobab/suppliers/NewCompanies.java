@@ -20,6 +20,40 @@ final class NewCompanies {
         return accounts.currentUserByEmail(email).orElseThrow();
     }
 
+    /** A NINEA of the usual shape, random enough not to be another test's. */
+    static String ninea() {
+        return String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
+    }
+
+    /** A Dakar RCCM number of the usual shape. */
+    static String rccm() {
+        return "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000);
+    }
+
+    /** Saves a Senegalese company's profile as its admin would (valid NINEA and RCCM); returns the NINEA. */
+    static String profile(SupplierProfiles profiles, CurrentUser admin, String name, boolean listed) {
+        String ninea = ninea();
+        profiles.save(
+                admin,
+                company(admin),
+                new SupplierProfile.Draft(
+                        name,
+                        "SARL",
+                        "",
+                        "Dakar",
+                        "",
+                        "",
+                        "",
+                        true,
+                        false,
+                        false,
+                        listed,
+                        "",
+                        "",
+                        java.util.Map.of("NINEA", ninea, "RCCM", rccm())));
+        return ninea;
+    }
+
     /** The company an admin registered. */
     static UUID company(CurrentUser admin) {
         return admin.primaryMembership().orElseThrow().organisationId();

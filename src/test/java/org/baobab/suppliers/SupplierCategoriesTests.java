@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
@@ -165,27 +164,6 @@ class SupplierCategoriesTests {
     }
 
     private void save(CurrentUser admin, String name) {
-        profiles.save(
-                admin,
-                company(admin),
-                new SupplierProfile.Draft(
-                        name,
-                        "SARL",
-                        "",
-                        "Dakar",
-                        "",
-                        "",
-                        "",
-                        true,
-                        false,
-                        false,
-                        true,
-                        "",
-                        "",
-                        Map.of(
-                                "NINEA",
-                                String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000),
-                                "RCCM",
-                                "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000))));
+        NewCompanies.profile(profiles, admin, name, true);
     }
 }

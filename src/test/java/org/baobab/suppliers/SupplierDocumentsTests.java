@@ -14,7 +14,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.ReceivedMails;
@@ -198,6 +202,46 @@ class SupplierDocumentsTests {
                         smtp, admin.email(), "Une attestation de votre entreprise expire bientôt", "", 0))
                 .as("once per expiry")
                 .hasSize(1);
+    }
+
+    @Test
+    void datesAreShownInTheReadersLanguageAndTheFormKeepsIsoDates() throws Exception {
+        CurrentUser admin = register(accounts, "SN");
+        LocalDate today = documents.today("SN");
+        upload(admin, "ATTESTATION_FISCALE", LocalDate.of(2025, 10, 23), LocalDate.of(2031, 1, 15));
+        CurrentUser buyer = fixtures.user("acheteur@sante.demo");
+        Map<String, List<String>> expected = Map.of(
+                "fr", List.of("délivré le 23 oct. 2025", "valable jusqu&#39;au 15 janv. 2031"),
+                "en", List.of("Oct 23, 2025", "Jan 15, 2031"),
+                "ar", List.of(arabic(LocalDate.of(2025, 10, 23)), arabic(LocalDate.of(2031, 1, 15))));
+        for (var language : expected.entrySet()) {
+            String mine = page("/supplier/documents", admin, language.getKey());
+            assertThat(mine)
+                    .as("the company's documents in %s", language.getKey())
+                    .contains(language.getValue())
+                    .doesNotContain("2025-10-23", "2031-01-15")
+                    .contains("type=\"date\" id=\"issuedOn\" name=\"issuedOn\" required max=\"" + today + "\"");
+            assertThat(page("/verification/documents", buyer, language.getKey()))
+                    .as("the verification queue in %s", language.getKey())
+                    .contains(language.getValue())
+                    .doesNotContain("2025-10-23", "2031-01-15");
+        }
+        assertThat(arabic(LocalDate.of(2025, 10, 23))).isNotEqualTo("2025-10-23");
+    }
+
+    private static String arabic(LocalDate date) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.forLanguageTag("ar"))
+                .format(date);
+    }
+
+    private String page(String path, CurrentUser user, String language) throws Exception {
+        return mvc.perform(
+                        MockMvcRequestBuilders.get(path).with(SignedIn.as(user)).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

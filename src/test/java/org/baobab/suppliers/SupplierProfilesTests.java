@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.baobab.suppliers.NewCompanies.code;
 import static org.baobab.suppliers.NewCompanies.company;
+import static org.baobab.suppliers.NewCompanies.ninea;
+import static org.baobab.suppliers.NewCompanies.rccm;
 import static org.baobab.suppliers.NewCompanies.register;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -15,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.Accounts;
@@ -66,17 +71,9 @@ class SupplierProfilesTests {
                 identifiers);
     }
 
-    private static String ninea() {
-        return String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
-    }
-
     /** Six digits: not the usual NINEA shape. */
     private static String oddNinea() {
         return "1-" + (int) (Math.random() * 90_000 + 10_000);
-    }
-
-    private static String rccm() {
-        return "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000);
     }
 
     private long profileCount() {
@@ -189,6 +186,119 @@ class SupplierProfilesTests {
                         .getContentAsString(StandardCharsets.UTF_8))
                 .as("accents ignored")
                 .contains("Listée Zq SARL");
+    }
+
+    @Test
+    void noFieldsetRepeatsThePageHeading() throws Exception {
+        CurrentUser admin = register(accounts, "SN");
+        for (String language : List.of("fr", "en", "ar")) {
+            String page = mvc.perform(MockMvcRequestBuilders.get("/supplier/profile")
+                            .with(SignedIn.as(admin))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            Matcher h1 = Pattern.compile("<h1>([^<]*)</h1>").matcher(page);
+            assertThat(h1.find()).isTrue();
+            List<String> legends = Pattern.compile("<legend>([^<]*)</legend>")
+                    .matcher(page)
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
+            assertThat(legends).as("in %s", language).hasSize(5).doesNotContain(h1.group(1));
+        }
+    }
+
+    @Test
+    void aRefusedFieldIsMarkedAndDescribedByItsErrorAndTheAlertStays() throws Exception {
+        CurrentUser admin = register(accounts, "SN");
+        String page = afterRefusal(
+                admin, Map.of("legalName", "Champs SARL", "id.NINEA", "<script>", "id.RCCM", rccm()), "id-NINEA");
+        assertThat(input(page, "id-NINEA"))
+                .contains("aria-invalid=\"true\"", "aria-describedby=\"id-NINEA-hint id-NINEA-error\"");
+        assertThat(element(page, "id-NINEA-error"))
+                .startsWith("<span class=\"field-error\"")
+                .contains("&#39;est pas un identifiant NINEA valable");
+        assertThat(input(page, "id-RCCM")).doesNotContain("aria-invalid").contains("aria-describedby=\"id-RCCM-hint\"");
+        assertThat(page).contains("role=\"alert\"").containsOnlyOnce("aria-invalid");
+
+        page = afterRefusal(admin, Map.of("legalName", "Champs SARL", "id.RCCM", rccm()), "id-NINEA");
+        assertThat(input(page, "id-NINEA")).contains("aria-invalid=\"true\"");
+        assertThat(element(page, "id-NINEA-error")).contains("Le NINEA est obligatoire.");
+
+        page = afterRefusal(
+                admin,
+                Map.of("legalName", "Champs SARL", "id.NINEA", ninea(), "id.RCCM", rccm(), "website", "pas un site"),
+                "website");
+        assertThat(input(page, "website")).contains("aria-invalid=\"true\"", "aria-describedby=\"website-error\"");
+        assertThat(element(page, "website-error")).contains("Cette valeur n&#39;est pas valable : Site web.");
+        assertThat(input(page, "website")).contains("value=\"pas un site\"");
+        assertThat(page).containsOnlyOnce("aria-invalid");
+
+        page = afterRefusal(admin, Map.of("legalName", "C", "id.NINEA", ninea(), "id.RCCM", rccm()), "legalName");
+        assertThat(input(page, "legalName")).contains("aria-invalid=\"true\"", "aria-describedby=\"legalName-error\"");
+        assertThat(element(page, "legalName-error")).contains("Une information obligatoire manque : Raison sociale.");
+    }
+
+    /** Posts the form, expects it refused with that field named, and returns the page it leads to, in French. */
+    private String afterRefusal(CurrentUser admin, Map<String, String> form, String field) throws Exception {
+        var post = MockMvcRequestBuilders.post("/supplier/profile")
+                .with(SignedIn.as(admin))
+                .with(csrf())
+                .header("Accept-Language", "fr");
+        form.forEach(post::param);
+        var refused = mvc.perform(post)
+                .andExpect(redirectedUrl("/supplier/profile"))
+                .andExpect(flash().attribute("errorField", field))
+                .andReturn();
+        return mvc.perform(MockMvcRequestBuilders.get("/supplier/profile")
+                        .with(SignedIn.as(admin))
+                        .header("Accept-Language", "fr")
+                        // the flash attributes are kept in the session (Spring Session): its cookie brings them back
+                        .cookie(refused.getResponse().getCookies()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code <input>} tag with that id. */
+    private static String input(String page, String id) {
+        Matcher m = Pattern.compile("<input[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>")
+                .matcher(page);
+        assertThat(m.find()).as("an input #%s", id).isTrue();
+        return m.group();
+    }
+
+    /** The element with that id, from its opening tag to the end of its text. */
+    private static String element(String page, String id) {
+        Matcher m = Pattern.compile("<[a-z]+[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>[^<]*")
+                .matcher(page);
+        assertThat(m.find()).as("an element #%s", id).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void percentAndUnderscoreTypedInTheDirectoryAreLettersNotWildcards() {
+        String tag = "Zw" + UUID.randomUUID().toString().substring(0, 6);
+        for (String name : List.of("Remise 100% " + tag, "Remise 1000 " + tag, "Bati_" + tag, "BatiX" + tag)) {
+            CurrentUser admin = register(accounts, "CM");
+            profiles.save(admin, company(admin), draft(name + " SARL", true, Map.of()));
+        }
+        assertThat(profiles.directory("CM", "100% " + tag, null))
+                .extracting(SupplierProfile::legalName)
+                .containsExactly("Remise 100% " + tag + " SARL");
+        assertThat(profiles.directory("CM", "bati_" + tag, null))
+                .extracting(SupplierProfile::legalName)
+                .containsExactly("Bati_" + tag + " SARL");
+        assertThat(profiles.directory("CM", "%", null))
+                .extracting(SupplierProfile::legalName)
+                .contains("Remise 100% " + tag + " SARL")
+                .doesNotContain("Remise 1000 " + tag + " SARL");
+        assertThat(profiles.directory("CM", "\\", null))
+                .as("a backslash is a letter too")
+                .isEmpty();
     }
 
     @Test

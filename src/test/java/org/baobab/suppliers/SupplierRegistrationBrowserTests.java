@@ -13,8 +13,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,6 @@ import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
 import org.baobab.documents.Samples;
 import org.baobab.identity.Accounts;
-import org.baobab.identity.CurrentUser;
 import org.baobab.identity.internal.TotpCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,9 +35,10 @@ import org.springframework.beans.factory.annotation.Value;
  * A new supplier, from scratch, in Chromium and in French, as a person from Dakar would go through it: from the home
  * page to the registration form (a weak password first), the verification mail, the first sign-in with the second
  * factor set up from the key shown on the page, the company profile (garbage, then another company's NINEA, then its
- * own identifiers, listed in the directory), one administrative document, a colleague invited as bid preparer who
- * activates their account, the company found by an anonymous visitor in the public directory, and one page in
- * Arabic. Nothing the person does goes around the browser; every page is checked with axe-core.
+ * own identifiers, listed in the directory), what the company sells chosen in the CPV classification, one
+ * administrative document, a colleague invited as bid preparer who activates their account, the company found by an
+ * anonymous visitor in the public directory by its name and by what it sells, and one page in Arabic. Nothing the
+ * person does goes around the browser; every page is checked with axe-core.
  */
 @IntegrationTest
 class SupplierRegistrationBrowserTests {
@@ -166,6 +168,11 @@ class SupplierRegistrationBrowserTests {
                     .hasText("« <script> » n'est pas un identifiant NINEA valable : lettres, chiffres, espaces, points,"
                             + " barres et tirets seulement, 3 à 40 caractères.");
             expect(page.getByLabel("NINEA")).hasValue("<script>");
+            // the refused field says so itself, with the message next to it
+            expect(page.getByLabel("NINEA")).hasAttribute("aria-invalid", "true");
+            expect(page.getByLabel("NINEA"))
+                    .hasAccessibleDescription(containing("« <script> » n'est pas un identifiant NINEA valable"));
+            expect(page.getByLabel("RCCM")).not().hasAttribute("aria-invalid", "true");
             expect(page.getByLabel("Ville")).hasValue("Thiès");
             Browser.assertAccessible(page);
             UUID companyId = company(accounts.currentUserByEmail(email).orElseThrow());
@@ -177,6 +184,8 @@ class SupplierRegistrationBrowserTests {
                     .hasText("Le NINEA « " + takenNinea + " » est déjà celui d'une autre entreprise inscrite."
                             + " S'il s'agit de la vôtre, demandez à son administrateur de vous inviter.");
             expect(page.getByLabel("NINEA")).hasValue(takenNinea);
+            expect(page.getByLabel("NINEA"))
+                    .hasAccessibleDescription(containing("est déjà celui d'une autre entreprise inscrite"));
             Browser.assertAccessible(page);
             assertThat(profiles.profile(companyId)).as("nothing saved").isEmpty();
             // what was typed is only kept for the next page: a fresh visit shows what is saved, i.e. nothing yet
@@ -192,12 +201,29 @@ class SupplierRegistrationBrowserTests {
             expect(page.getByRole(AriaRole.STATUS)).hasText("Le profil est enregistré.");
             expect(page.getByRole(AriaRole.ALERT)).hasCount(0);
             expect(page.getByLabel("NINEA")).hasValue(ninea);
+            expect(page.getByLabel("NINEA")).not().hasAttribute("aria-invalid", "true");
             expect(page.getByLabel("RCCM")).hasValue(rccm);
             expect(page.getByLabel("Figurer dans l'annuaire public des entreprises"))
                     .isChecked();
             Browser.assertAccessible(page);
 
-            // 4. one administrative document, with its dates
+            // 4. what the company sells, from the profile page: the CPV classification searched in words
+            link(page, "Choisir les domaines de l'entreprise").click();
+            page.waitForURL("**/supplier/categories");
+            assertThat(page.locator("h1").textContent()).isEqualTo("Ce que l'entreprise vend");
+            expect(page.locator("main")).containsText("Aucun domaine choisi pour l'instant.");
+            Browser.assertAccessible(page);
+            page.getByLabel("Mots ou début de code").fill("logiciels");
+            button(page, "Chercher").click();
+            page.waitForURL("**/supplier/categories?q=logiciels");
+            Browser.assertAccessible(page);
+            button(page, "Ajouter le code 48000000").click();
+            expect(page.getByRole(AriaRole.STATUS)).hasText("Code 48000000 ajouté.");
+            expect(page.locator("main ul.cpv-codes li")).hasCount(1);
+            expect(page.locator("main ul.cpv-codes li")).containsText("Logiciels et systèmes d'information");
+            Browser.assertAccessible(page);
+
+            // 5. one administrative document, with its dates
             link(page, "Mes documents").click();
             page.waitForURL("**/supplier/documents");
             Browser.assertAccessible(page);
@@ -218,9 +244,13 @@ class SupplierRegistrationBrowserTests {
             expect(row).containsText("attestation-fiscale.pdf");
             expect(row).containsText("valide");
             expect(row).containsText("en attente de vérification");
+            // the dates read as dates in French, not in ISO
+            expect(row).containsText("délivré le " + mediumDate(today.minusMonths(1), Locale.FRENCH));
+            expect(row).containsText("valable jusqu'au " + mediumDate(today.plusMonths(5), Locale.FRENCH));
+            expect(row).not().containsText(today.minusMonths(1).toString());
             Browser.assertAccessible(page);
 
-            // 5. a colleague invited as bid preparer, from the members page
+            // 6. a colleague invited as bid preparer, from the members page
             link(page, "Mon compte").click();
             page.waitForURL("**/account");
             link(page, "Gérer les membres").click();
@@ -228,10 +258,19 @@ class SupplierRegistrationBrowserTests {
             Browser.assertAccessible(page);
             page.getByLabel("Nom complet").fill("Moussa Sarr");
             page.getByLabel("Adresse e-mail").fill(colleagueEmail);
-            page.getByLabel("Rôle").selectOption(new SelectOption().setLabel("Préparateur d'offres"));
+            // exactly: every "Retirer ce rôle à …" button's name has the word in it too
+            page.getByLabel("Rôle", new Page.GetByLabelOptions().setExact(true))
+                    .selectOption(new SelectOption().setLabel("Préparateur d'offres"));
             button(page, "Envoyer l'invitation").click();
             expect(page.getByRole(AriaRole.STATUS)).hasText("Invitation envoyée à " + colleagueEmail + ".");
             Browser.assertAccessible(page);
+            // the invitation waits for the colleague, listed as such
+            Locator pending = page.getByRole(
+                            AriaRole.TABLE, new Page.GetByRoleOptions().setName("Invitations en attente"))
+                    .getByRole(AriaRole.ROW)
+                    .filter(new Locator.FilterOptions().setHasText(colleagueEmail));
+            expect(pending).containsText("Préparateur d'offres");
+            expect(pending).containsText(mediumDate(today, Locale.FRENCH));
             String invitation = mailTo(colleagueEmail, "Invitation à rejoindre Baobab", "/invitation?token=");
             assertThat(invitation).contains(companyName, "Préparateur d'offres");
 
@@ -267,8 +306,9 @@ class SupplierRegistrationBrowserTests {
                     page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(colleagueEmail));
             expect(member).containsText("Préparateur d'offres");
             expect(member).containsText("Activé");
+            expect(page.locator("main")).containsText("Aucune invitation en attente.");
 
-            // 6. an anonymous visitor finds the company in the public directory, without typing the accent
+            // 7. an anonymous visitor finds the company in the public directory, without typing the accent
             Page visitor = browser.newPage();
             visitor.navigate("/");
             visitor.locator("footer")
@@ -288,16 +328,30 @@ class SupplierRegistrationBrowserTests {
             expect(listed).containsText(rccm);
             expect(visitor.locator("main")).not().containsText("SN012 01001");
             Browser.assertAccessible(visitor);
+            // and by what it sells, without its name: the CPV code its admin chose
+            visitor.getByLabel("Nom de l'entreprise").fill("");
+            visitor.getByLabel("Domaine (code CPV)").fill("48000000");
+            button(visitor, "Filtrer").click();
+            visitor.waitForURL(url -> url.contains("cpv=48000000"));
+            expect(listed).hasCount(1);
+            expect(listed).containsText("48000000");
+            Browser.assertAccessible(visitor);
+            visitor.getByLabel("Domaine (code CPV)").fill("45000000");
+            button(visitor, "Filtrer").click();
+            visitor.waitForURL(url -> url.contains("cpv=45000000"));
+            expect(listed).hasCount(0); // it does not build roads
 
-            // 7. a signed-in supplier page in Arabic, right to left
+            // 8. a signed-in supplier page in Arabic, right to left, its dates in Arabic
             page.navigate("/supplier/documents");
             page.locator("a[hreflang=ar]").click();
             page.waitForURL("**/supplier/documents?lang=ar");
             assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("ar");
-            expect(page.getByRole(AriaRole.ROW)
-                            .filter(new Locator.FilterOptions().setHasText("attestation-fiscale.pdf")))
-                    .hasCount(1);
+            Locator arabic = page.getByRole(AriaRole.ROW)
+                    .filter(new Locator.FilterOptions().setHasText("attestation-fiscale.pdf"));
+            expect(arabic).hasCount(1);
+            expect(arabic).containsText(mediumDate(today.plusMonths(5), Locale.forLanguageTag("ar")));
+            expect(arabic).not().containsText(today.plusMonths(5).toString());
             Browser.assertAccessible(page);
             Browser.screenshot(page, "supplier-documents-ar");
         }
@@ -305,27 +359,14 @@ class SupplierRegistrationBrowserTests {
 
     /** A company registered and profiled by its own admin, earlier: its NINEA is taken. */
     private String anotherCompanysNinea() {
-        CurrentUser other = NewCompanies.register(accounts, "SN");
-        String ninea = String.format("%07d 1A2", (int) (Math.random() * 9_000_000) + 1_000_000);
-        profiles.save(
-                other,
-                company(other),
-                new SupplierProfile.Draft(
-                        "Autre Entreprise SARL",
-                        "SARL",
-                        "",
-                        "Dakar",
-                        "",
-                        "",
-                        "",
-                        false,
-                        false,
-                        false,
-                        false,
-                        "",
-                        "",
-                        Map.of("NINEA", ninea, "RCCM", "SN-DKR-2018-B-" + (int) (Math.random() * 90_000 + 10_000))));
-        return ninea;
+        return NewCompanies.profile(profiles, NewCompanies.register(accounts, "SN"), "Autre Entreprise SARL", false);
+    }
+
+    /** A date as the pages show it to a reader of that language. */
+    private static String mediumDate(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale)
+                .format(date);
     }
 
     /** Playwright's web-first assertion: retried until the page shows it (or 5 s have passed). */

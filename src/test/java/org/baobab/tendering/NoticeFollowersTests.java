@@ -52,18 +52,7 @@ class NoticeFollowersTests {
         tendering.publishAddendum(
                 prm,
                 id,
-                new Tendering.AddendumRequest(
-                        "Puissance minimale portée à 15 kW.",
-                        tendering
-                                .forStaff(prm, id)
-                                .notice()
-                                .submissionDeadline()
-                                .plus(Duration.ofDays(5)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                TenderingFixtures.postponed(tendering.forStaff(prm, id), "Puissance minimale portée à 15 kW."));
         assertThat(ReceivedMails.await(
                         smtp,
                         TenderingFixtures.SUPPLIER,

@@ -42,6 +42,18 @@ public class TenderingFixtures {
         return accounts.currentUser(id).orElseThrow();
     }
 
+    /** An addendum, as a PRM writes one, that only moves the deadline five days later. */
+    public static Tendering.AddendumRequest postponed(ProcessView process, String description) {
+        return new Tendering.AddendumRequest(
+                description,
+                process.notice().submissionDeadline().plus(java.time.Duration.ofDays(5)),
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** The organisation of the user's first membership. */
     public UUID organisationOf(String email) {
         return user(email).primaryMembership().orElseThrow().organisationId();

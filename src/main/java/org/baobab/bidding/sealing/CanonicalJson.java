@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,11 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Canonical JSON as docs/sealing-format.md defines it (RFC 8785 restricted to objects, arrays, strings, integers,
- * booleans and null), and a small strict reader for the manifest, key files and test vectors.
+ * Canonical JSON as docs/sealing-format.md defines it (the same as the transparency log's), and a small strict reader
+ * for the manifest, key files and test vectors: members sorted by key in code-point order, only {@code \"}, {@code \\}
+ * and <code>&#92;u00xx</code> (lower-case) for U+0000 to U+001F as escapes, integers only.
  *
- * <p>The writer takes {@link Map}s with {@link String} keys (written sorted by UTF-16 code units), {@link List}s (or
+ * <p>The writer takes {@link Map}s with {@link String} keys (written sorted by code point), {@link List}s (or
  * any {@link Collection}, in iteration order), {@link String}s, {@link Integer}s and {@link Long}s within ±(2^53 − 1),
  * {@link Boolean}s and {@code null}. The reader returns the same shapes: objects as unmodifiable maps in document
  * order, arrays as unmodifiable lists, integers as {@link Long}. It refuses what the format never contains (fractions,
@@ -31,6 +33,22 @@ public final class CanonicalJson {
     public static final long MAX_INTEGER = 9_007_199_254_740_991L;
 
     private static final int MAX_DEPTH = 64;
+
+    /** Unicode code-point order (differs from {@link String#compareTo} only beyond the Basic Multilingual Plane). */
+    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
 
     private CanonicalJson() {}
 
@@ -114,7 +132,7 @@ public final class CanonicalJson {
             }
             out.append(number);
         } else if (value instanceof Map<?, ?> map) {
-            TreeMap<String, @Nullable Object> sorted = new TreeMap<>();
+            TreeMap<String, @Nullable Object> sorted = new TreeMap<>(CODE_POINT_ORDER);
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new SealingException("JSON: object keys must be strings, not " + entry.getKey());
@@ -146,7 +164,7 @@ public final class CanonicalJson {
             out.append(']');
         } else {
             throw new SealingException("JSON: cannot write a "
-                    + value.getClass().getName() + " (only maps, lists, strings, integers," + " booleans and null)");
+                    + value.getClass().getName() + " (only maps, lists, strings, integers, booleans and null)");
         }
     }
 
@@ -157,11 +175,6 @@ public final class CanonicalJson {
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
@@ -198,28 +211,20 @@ public final class CanonicalJson {
                 throw error("unexpected end of the text");
             }
             char c = text.charAt(position);
-            switch (c) {
-                case '{':
-                    return object(depth);
-                case '[':
-                    return array(depth);
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
+            return switch (c) {
+                case '{' -> object(depth);
+                case '[' -> array(depth);
+                case '"' -> string();
+                case 't' -> literal("true", true);
+                case 'f' -> literal("false", false);
+                case 'n' -> literal("null", null);
+                default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
+                        yield number();
                     }
                     throw error("unexpected character '" + c + "'");
-            }
+                }
+            };
         }
 
         private Map<String, @Nullable Object> object(int depth) {
@@ -376,11 +381,12 @@ public final class CanonicalJson {
             return c >= '0' && c <= '9';
         }
 
-        private void literal(String word) {
+        private @Nullable Object literal(String word, @Nullable Object value) {
             if (!text.startsWith(word, position)) {
                 throw error("unexpected word");
             }
             position += word.length();
+            return value;
         }
 
         void skipWhiteSpace() {

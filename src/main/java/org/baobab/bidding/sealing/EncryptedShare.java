@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param nonce the AES-GCM nonce (12 bytes)
  * @param ciphertext the encrypted 33-byte share and its tag (49 bytes)
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals, hashCode and toString compare contents
 public record EncryptedShare(
         int member, String fingerprint, byte[] ephemeralPublicKey, byte[] nonce, byte[] ciphertext) {
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param envelope the envelope's id (written lower-case)
  * @param kind single, technical or financial
- * @param lots lot identifiers, at least one, distinct; kept sorted (UTF-16 order: "10" before "2")
+ * @param lots lot identifiers, at least one, distinct; kept sorted in code-point order ("10" before "2")
  * @param ocid the process's OCID
  */
 public record EnvelopeContext(UUID envelope, Kind kind, List<String> lots, String ocid) {
@@ -50,7 +50,7 @@ public record EnvelopeContext(UUID envelope, Kind kind, List<String> lots, Strin
             throw new SealingException("Envelope context: at least one lot (a notice without lots has lot \"1\")");
         }
         List<String> sorted = new ArrayList<>(lots);
-        sorted.sort(null);
+        sorted.sort(CanonicalJson.CODE_POINT_ORDER);
         for (int i = 0; i < sorted.size(); i++) {
             if (sorted.get(i).isEmpty()) {
                 throw new SealingException("Envelope context: a lot identifier is empty");
@@ -114,7 +114,8 @@ public record EnvelopeContext(UUID envelope, Kind kind, List<String> lots, Strin
         EnvelopeContext parsed =
                 new EnvelopeContext(id, Kind.ofJson(context.string("kind")), lots, context.string("ocid"));
         if (!parsed.lots().equals(lots)) {
-            throw new SealingException("Envelope context: the lots must be sorted (UTF-16 order: \"10\" before \"2\")");
+            throw new SealingException(
+                    "Envelope context: the lots must be sorted (code-point order: \"10\" before \"2\")");
         }
         return parsed;
     }

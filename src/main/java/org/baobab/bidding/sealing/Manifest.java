@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param shares one per committee member, ordered by position (1 to n)
  * @param threshold how many shares rebuild the data key (2 to n)
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out; equals compares the canonical bytes
 public record Manifest(
         EnvelopeContext context,
         long ciphertextSize,

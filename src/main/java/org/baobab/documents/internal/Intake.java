@@ -38,6 +38,19 @@ public class Intake {
         }
     }
 
+    /**
+     * Stages a sealed envelope's ciphertext: opaque bytes, whose type cannot be sniffed, accepted only with the size
+     * and SHA-256 announced before the upload.
+     */
+    public StagedBlob acceptSealed(InputStream content, long maxBytes, long size, String sha256) {
+        StagedBlob staged = blobs.stage(new LimitedInputStream(content, maxBytes, "envelope"));
+        if (staged.size() != size || !staged.sha256().equals(sha256)) {
+            blobs.discard(staged);
+            throw new BaobabException(DocumentsErrorCode.SEALED_MISMATCH, size, sha256);
+        }
+        return staged;
+    }
+
     /** A clean file name: no folder part, no control characters, at most 200 characters, never empty. */
     public static String cleanName(@Nullable String fileName) {
         String name = fileName == null ? "" : fileName;

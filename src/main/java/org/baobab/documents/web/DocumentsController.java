@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import org.baobab.documents.Documents;
+import org.baobab.documents.DocumentsErrorCode;
 import org.baobab.documents.StoredDocument;
+import org.baobab.shared.BaobabException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -56,6 +58,10 @@ class DocumentsController {
             @PathVariable String sha256,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         StoredDocument document = documents.metadata(sha256);
+        if (Documents.SEALED_TYPE.equals(document.contentType())) {
+            // a sealed envelope is read only by the opening, never downloaded
+            throw new BaobabException(DocumentsErrorCode.UNKNOWN_DOCUMENT, sha256);
+        }
         String etag = "\"" + document.sha256() + "\"";
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);

@@ -51,6 +51,9 @@ public class IdentityStore {
 
     public record MemberRow(UUID userId, String email, String fullName, Role role, boolean secondFactorEnrolled) {}
 
+    /** An invitation sent and not yet accepted: to whom, with which role, when. */
+    public record PendingInvitation(String email, Role role, Instant sentAt, Instant expiresAt) {}
+
     private static final String USER_COLUMNS = "id, email, full_name, password_hash, email_verified, active, language,"
             + " totp_secret, totp_last_step, failed_logins, locked_until";
 
@@ -248,6 +251,27 @@ public class IdentityStore {
                         rs.getString("full_name"),
                         Role.valueOf(rs.getString("role")),
                         rs.getBoolean("enrolled")))
+                .list();
+    }
+
+    /**
+     * The organisation's invitations still open at that instant: not used, not expired, and to an address that has no
+     * account yet (a second invitation to someone who accepted the first stays unused). Newest first.
+     */
+    public List<PendingInvitation> pendingInvitations(UUID organisationId, Instant now) {
+        return jdbc.sql("""
+                select t.email, t.role, t.created_at, t.expires_at from identity_token t
+                where t.purpose = 'INVITATION' and t.organisation_id = :org and t.used_at is null
+                  and t.expires_at > :now
+                  and not exists (select 1 from identity_user u where lower(u.email) = lower(t.email))
+                order by t.created_at desc, t.email""")
+                .param("org", organisationId)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new PendingInvitation(
+                        rs.getString("email"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .list();
     }
 

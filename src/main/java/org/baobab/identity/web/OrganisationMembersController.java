@@ -2,12 +2,17 @@
 package org.baobab.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.NotFoundException;
+import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganisationMembersController {
 
+    private static final Set<Role> ADMINISTERING =
+            EnumSet.of(Role.ORGANISATION_ADMIN, Role.SUPPLIER_ADMIN, Role.PLATFORM_ADMIN);
+
     private final Accounts accounts;
     private final MessageSource messages;
 
@@ -39,8 +47,19 @@ class OrganisationMembersController {
         var organisation = accounts.organisation(id).orElseThrow(() -> new NotFoundException(id));
         model.addAttribute("organisation", organisation);
         model.addAttribute("members", accounts.members(user, id));
-        model.addAttribute("roles", Role.allowedFor(organisation.kind()));
+        model.addAttribute("pending", accounts.pendingInvitations(user, id));
+        model.addAttribute("roles", invitable(organisation.kind()));
         return "identity/members";
+    }
+
+    /**
+     * The roles an invitation may give, the least powerful first, so that the form starts on it: the roles that
+     * administer (the organisation, the platform) come last.
+     */
+    static List<Role> invitable(OrganisationKind kind) {
+        return Role.allowedFor(kind).stream()
+                .sorted(Comparator.comparing(ADMINISTERING::contains))
+                .toList();
     }
 
     @PostMapping("/organisation/{id}/invitations")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.suppliers.internal;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +20,18 @@ import org.springframework.stereotype.Repository;
 /** The {@code supplier_profile} and {@code supplier_identifier} tables. */
 @Repository
 public class ProfileStore {
+
+    /**
+     * Profiles with their identifiers, in one query however many: the schemes and the values in two arrays of the same
+     * order (null for a company with none).
+     */
+    private static final String PROFILES = """
+            select p.*, i.schemes, i.identifier_values from supplier_profile p
+            cross join lateral (
+                select array_agg(n.scheme order by n.scheme) as schemes,
+                       array_agg(n.value order by n.scheme) as identifier_values
+                from supplier_identifier n where n.organisation_id = p.organisation_id) i
+            """;
 
     private final JdbcClient jdbc;
 
@@ -105,7 +118,7 @@ public class ProfileStore {
     }
 
     public Optional<SupplierProfile> find(UUID organisationId) {
-        return jdbc.sql("select * from supplier_profile where organisation_id = :o")
+        return jdbc.sql(PROFILES + "where p.organisation_id = :o")
                 .param("o", organisationId)
                 .query((rs, i) -> row(rs))
                 .optional();
@@ -113,34 +126,45 @@ public class ProfileStore {
 
     /**
      * The companies listed in the directory, by name; a country's, names containing the words, and companies selling
-     * something under or above the CPV code, if given.
+     * something under or above the CPV code, if given. The words are matched as typed: a {@code %} or {@code _} in
+     * them is that character, not a wildcard.
      */
     public List<SupplierProfile> listed(@Nullable String country, @Nullable String words, @Nullable String cpv) {
-        return jdbc.sql("""
-                        select * from supplier_profile p
-                        where listed and (cast(:c as text) is null or country = :c)
-                          and (cast(:w as text) is null or unaccent(legal_name) ilike '%' || unaccent(:w) || '%')
+        return jdbc.sql(PROFILES + """
+                        where p.listed and (cast(:c as text) is null or p.country = :c)
+                          and (cast(:w as text) is null
+                               or unaccent(p.legal_name) ilike '%' || unaccent(:w) || '%' escape '\\')
                           and (cast(:stem as text) is null or exists (
                               select 1 from supplier_category k where k.organisation_id = p.organisation_id
                               and (k.stem like :stem || '%' or :stem like k.stem || '%')))
-                        order by legal_name limit 500
+                        order by p.legal_name limit 500
                         """)
                 .param("c", country)
-                .param("w", words)
+                .param("w", words == null ? null : literally(words))
                 .param("stem", cpv == null ? null : Cpv.stem(cpv))
                 .query((rs, i) -> row(rs))
                 .list();
     }
 
-    private SupplierProfile row(ResultSet rs) throws SQLException {
-        UUID id = rs.getObject("organisation_id", UUID.class);
+    /** The text as a {@code LIKE} pattern matching exactly it: its {@code \}, {@code %} and {@code _} escaped. */
+    static String literally(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A row of {@link #PROFILES}. */
+    private static SupplierProfile row(ResultSet rs) throws SQLException {
         Map<String, String> ids = new LinkedHashMap<>();
-        jdbc.sql("select scheme, value from supplier_identifier where organisation_id = :o order by scheme")
-                .param("o", id)
-                .query((r, i) -> ids.put(r.getString("scheme"), r.getString("value")))
-                .list();
+        Array schemes = rs.getArray("schemes");
+        Array values = rs.getArray("identifier_values");
+        if (schemes != null && values != null) {
+            String[] s = (String[]) schemes.getArray();
+            String[] v = (String[]) values.getArray();
+            for (int i = 0; i < s.length; i++) {
+                ids.put(s[i], v[i]);
+            }
+        }
         return new SupplierProfile(
-                id,
+                rs.getObject("organisation_id", UUID.class),
                 rs.getString("country"),
                 rs.getString("legal_name"),
                 rs.getString("legal_form"),

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.suppliers.web;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Cpv;
 import org.baobab.rules.RulePacks;
@@ -15,6 +17,7 @@ import org.baobab.shared.Role;
 import org.baobab.suppliers.SupplierCategories;
 import org.baobab.suppliers.SupplierProfile;
 import org.baobab.suppliers.SupplierProfiles;
+import org.baobab.suppliers.SuppliersErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The company's profile, edited by its admin and read by its other members; the public directory. */
 @Controller
 class SupplierProfileController {
+
+    /** The errors whose first argument is the code of one of the country's identifiers, shown on the page. */
+    private static final Set<SuppliersErrorCode> IDENTIFIER_ERRORS = EnumSet.of(
+            SuppliersErrorCode.IDENTIFIER_REQUIRED,
+            SuppliersErrorCode.BAD_IDENTIFIER,
+            SuppliersErrorCode.IDENTIFIER_FORMAT,
+            SuppliersErrorCode.DUPLICATE_IDENTIFIER);
 
     private final SupplierProfiles profiles;
     private final SupplierCategories categories;
@@ -98,6 +108,10 @@ class SupplierProfileController {
         } catch (BaobabException e) {
             redirect.addFlashAttribute(
                     "error", FieldErrors.message(messages, e, "profile", code -> name(rules, code, locale), locale));
+            String field = errorField(e, rules);
+            if (field != null) {
+                redirect.addFlashAttribute("errorField", field);
+            }
             redirect.addFlashAttribute(
                     "profile",
                     new SupplierProfile(
@@ -143,6 +157,21 @@ class SupplierProfileController {
         model.addAttribute("country", c);
         model.addAttribute("q", words);
         return "suppliers/directory";
+    }
+
+    /**
+     * The id of the field on the page that the error is about, for its message to sit next to it: a national
+     * identifier's ({@code id-NINEA}), another field's (its name), or null when no one field is to blame.
+     */
+    private static @Nullable String errorField(BaobabException e, List<SupplierIdentifier> rules) {
+        if (e.errorCode() instanceof SuppliersErrorCode code
+                && IDENTIFIER_ERRORS.contains(code)
+                && e.arguments().length > 0
+                && e.arguments()[0] instanceof String identifier
+                && rules.stream().anyMatch(r -> r.code().equals(identifier))) {
+            return "id-" + identifier;
+        }
+        return FieldErrors.field(e);
     }
 
     private static String name(List<SupplierIdentifier> rules, String code, Locale locale) {

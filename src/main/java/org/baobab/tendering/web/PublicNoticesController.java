@@ -12,6 +12,7 @@ import org.baobab.rules.Nature;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
+import org.baobab.tendering.Incidents;
 import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessStatus;
@@ -48,13 +49,20 @@ class PublicNoticesController {
 
     private final Notices notices;
     private final Tendering tendering;
+    private final Incidents incidents;
     private final Documents documents;
     private final RulePacks packs;
     private final MessageSource messages;
 
     PublicNoticesController(
-            Notices notices, Tendering tendering, Documents documents, RulePacks packs, MessageSource messages) {
+            Notices notices,
+            Tendering tendering,
+            Incidents incidents,
+            Documents documents,
+            RulePacks packs,
+            MessageSource messages) {
         this.notices = notices;
+        this.incidents = incidents;
         this.tendering = tendering;
         this.documents = documents;
         this.packs = packs;
@@ -101,6 +109,7 @@ class PublicNoticesController {
         model.addAttribute("canAsk", questionsOpen && supplier);
         model.addAttribute("signedIn", user != null);
         model.addAttribute("following", user != null && notices.follows(user.id(), ocid));
+        model.addAttribute("incidents", incidents.affecting(ocid));
         model.addAttribute(
                 "pack",
                 packs.find(new org.baobab.shared.CountryCode(notice.country())).orElse(null));

@@ -15,7 +15,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Who may call the tendering pages: notices and their documents are public; asking a question takes a signed-in
- * supplier; the buyer pages take a buyer or PRM; the review queue a control body's controller. The service checks
+ * supplier; the buyer pages take a buyer or PRM; declaring a platform incident a platform admin or a regulator's
+ * member (the list of incidents is public); the review queue a control body's controller. The service checks
  * again which organisation the user acts for.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,11 @@ class TenderingAccessRules {
                             "/sitemap.xml",
                             "/robots.txt")
                     .permitAll();
+            registry.requestMatchers("/incidents/declare")
+                    .access(signedInWithAny(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+            registry.requestMatchers(HttpMethod.POST, "/incidents")
+                    .access(signedInWithAny(Role.PLATFORM_ADMIN, Role.COMPLAINTS_OFFICER, Role.REGULATOR_AUDITOR));
+            registry.requestMatchers(HttpMethod.GET, "/incidents").permitAll();
             registry.requestMatchers("/buyer/**").access(signedInWithAny(Role.BUYER, Role.PRM));
             registry.requestMatchers("/review", "/review/**").access(signedInWithAny(Role.CONTROLLER));
         };

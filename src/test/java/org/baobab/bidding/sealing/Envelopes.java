@@ -34,6 +34,7 @@ final class Envelopes {
 
     private Envelopes() {}
 
+    @SuppressWarnings("ArrayRecordComponent")
     record Sealed(Manifest manifest, byte[] ciphertext, String randomLabel) {
 
         byte[] chunk(int index) {
@@ -42,6 +43,7 @@ final class Envelopes {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent")
     record File(String name, String type, byte[] content) {
 
         Attachment attachment() {

@@ -93,16 +93,18 @@ final class SealingVectors {
         unsorted.put("A", Map.of());
         unsorted.put("aa", "x");
         cases.add(jsonCase("Members sorted by key, arrays kept in order, no white space", unsorted));
-        Map<String, Object> utf16 = new LinkedHashMap<>();
-        utf16.put("\uFB01", "U+FB01");
-        utf16.put("\uD83D\uDE00", "U+1F600");
-        utf16.put("é", "U+00E9");
+        Map<String, Object> codePoints = new LinkedHashMap<>();
+        codePoints.put("\uD83D\uDE00", "U+1F600");
+        codePoints.put("\uFB01", "U+FB01");
+        codePoints.put("é", "U+00E9");
         cases.add(jsonCase(
-                "Keys sort by UTF-16 code units (JavaScript's default sort): U+1F600 (D83D DE00) before U+FB01",
-                utf16));
+                "Keys sort by Unicode code point: U+FB01 before U+1F600 (JavaScript's default sort, by UTF-16 code"
+                        + " units, would put U+1F600, D83D DE00, first)",
+                codePoints));
         cases.add(jsonCase(
-                "Escapes exactly as JSON.stringify: short forms for \\b \\f \\n \\r \\t, \\u00xx (lower-case) for other"
-                        + " controls, nothing else escaped (not /, U+007F, U+2028, non-ASCII)",
+                "Escapes: only \\\" and \\\\, and every character U+0000 to U+001F as \\u00xx in lower-case"
+                        + " hexadecimal (a line feed is \\u000a, never \\n: JSON.stringify differs there); nothing"
+                        + " else is escaped (not /, U+007F, U+2028, non-ASCII)",
                 "quote\" backslash\\ \b\f\n\r\t \u0000\u001f / \u007f \u2028 é 😀"));
         cases.add(jsonCase("Integers only, in ±(2^53 − 1)", List.of(0, -1, 65_536, 9_007_199_254_740_991L)));
         Map<String, Object> section = new LinkedHashMap<>();

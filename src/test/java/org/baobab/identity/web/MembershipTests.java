@@ -150,6 +150,63 @@ class MembershipTests {
     }
 
     @Test
+    void theMembersPageNamesEachRemovalOffersTheLeastPowerfulRoleFirstAndListsPendingInvitations() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String adminEmail = "admin-" + tag + "@entreprise.test";
+        accounts.registerSupplier(new Accounts.SupplierRegistration(
+                "Entreprise " + tag, "SN", "Awa Ndiaye", adminEmail, "Un mot de passe bien long 2026", "fr"));
+        CurrentUser admin = accounts.currentUserByEmail(adminEmail).orElseThrow();
+        UUID company = admin.primaryMembership().orElseThrow().organisationId();
+        String pending = "pending-" + tag + "@entreprise.test";
+        String accepted = "accepted-" + tag + "@entreprise.test";
+        String expired = "expired-" + tag + "@entreprise.test";
+        for (String email : new String[] {pending, accepted, expired}) {
+            mvc.perform(MockMvcRequestBuilders.post("/organisation/" + company + "/invitations")
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(signedIn(admin))
+                            .param("email", email)
+                            .param("fullName", "Moussa Sarr")
+                            .param("role", email.equals(accepted) ? "SIGNATORY" : "BID_PREPARER"))
+                    .andExpect(redirectedUrl("/organisation/" + company + "/members"));
+        }
+        jdbc.sql("update identity_token set used_at = now() where email = :e")
+                .param("e", accepted)
+                .update();
+        jdbc.sql("update identity_token set expires_at = now() - interval '1 minute' where email = :e")
+                .param("e", expired)
+                .update();
+
+        String page = mvc.perform(MockMvcRequestBuilders.get("/organisation/" + company + "/members")
+                        .with(signedIn(admin))
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .as("each removal button names the member and the role")
+                .contains("aria-label=\"Retirer ce rôle à Awa Ndiaye : Administrateur de l&#39;entreprise\"");
+        java.util.regex.Matcher roles = java.util.regex.Pattern.compile(
+                        "<select id=\"inv-role\" name=\"role\">\\s*<option value=\"([A-Z_]+)\"")
+                .matcher(page);
+        assertThat(roles.find()).isTrue();
+        assertThat(roles.group(1)).as("the least powerful role first").isEqualTo("BID_PREPARER");
+
+        String sentOn = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.FRENCH)
+                .format(java.time.LocalDate.now(java.time.ZoneId.of("Africa/Dakar")));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        "<tr>\\s*<td>" + java.util.regex.Pattern.quote(pending) + "</td>.*?</tr>",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(row.find()).as("the pending invitation is listed").isTrue();
+        assertThat(row.group()).contains("Préparateur d&#39;offres", sentOn);
+        assertThat(page).as("accepted or expired: no longer pending").doesNotContain(accepted, expired);
+    }
+
+    @Test
     void anOrganisationKeepsItsLastAdmin() throws Exception {
         CurrentUser admin = demo("admin@batir-cameroun.demo");
         UUID company = admin.primaryMembership().orElseThrow().organisationId();

@@ -101,6 +101,7 @@ public final class SealTool {
         this.console = console;
     }
 
+    @SuppressWarnings("SystemConsoleNull") // null on the JDK 17 without a terminal: then the environment is needed
     public static void main(String[] args) {
         Console console = System.console();
         SealTool tool = new SealTool(
@@ -314,7 +315,7 @@ public final class SealTool {
             return List.of(KeyFile.fromJson(text).publicKey());
         }
         List<CommitteeKey> keys = new ArrayList<>();
-        for (String line : text.split("\\R")) {
+        for (String line : text.lines().toList()) {
             String key = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
             if (!key.isBlank()) {
                 keys.add(CommitteeKey.fromBase64(key.strip()));

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.bidding;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class TransparencyArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.baobab.bidding");
+
+    @Test
+    void theLogsMathematicsIsPlainJava() {
+        classes()
+                .that()
+                .resideInAPackage("org.baobab.bidding.transparency..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.jspecify..", "org.baobab.bidding.transparency..")
+                .as("the Merkle tree, canonical JSON and receipt check use the JDK only: anyone can re-use them to"
+                        + " check a receipt without the platform")
+                .check(classes);
+    }
+}
