@@ -239,9 +239,21 @@ function randomBytes(random, n, what) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Canonical JSON (RFC 8785 restricted to objects, arrays, strings, integers, true, false and null)
+// Canonical JSON (docs/sealing-format.md, the same as the transparency log's): keys in code-point order, no white
+// space, integers only, `"` and `\` escaped, every U+0000–U+001F as `\u00xx`, everything else as itself.
 
-/** The canonical JSON text of a value: sorted keys (UTF-16 code units), no white space, integers only. */
+/** Compares two strings by Unicode code points (not UTF-16 code units, as the default sort does). */
+export function compareCodePoints(a, b) {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The canonical JSON text of a value: keys in code-point order, no white space, integers only. */
 export function canonicalJson(value) {
   const out = [];
   writeJson(value, out, 0, "$");
@@ -276,7 +288,7 @@ function writeJson(value, out, depth, path) {
     }
     out.push("]");
   } else if (typeof value === "object" && isPlainObject(value)) {
-    const keys = Object.keys(value).sort();
+    const keys = Object.keys(value).sort(compareCodePoints);
     out.push("{");
     keys.forEach((key, i) => {
       if (i > 0) out.push(",");
@@ -301,11 +313,6 @@ function jsonString(text, path) {
     const c = text.charCodeAt(i);
     if (c === 0x22) out += '\\"';
     else if (c === 0x5c) out += "\\\\";
-    else if (c === 0x08) out += "\\b";
-    else if (c === 0x0c) out += "\\f";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
     else if (c < 0x20) out += "\\u00" + (c < 16 ? "0" : "") + c.toString(16);
     else if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
@@ -323,8 +330,9 @@ function jsonString(text, path) {
 
 /**
  * Reads JSON that must already be canonical (UTF-8 bytes or text), as a reader of anything hashed must: anything
- * else (white space, unsorted or duplicate keys, fractions, exponents, escapes JSON.stringify would not write, a byte
- * order mark, malformed UTF-8) is refused, so that the bytes received are the bytes hashed.
+ * else (white space, unsorted or duplicate keys, fractions, exponents, escapes other than `\"`, `\\` and `\u00xx`
+ * for control characters, a byte order mark, malformed UTF-8) is refused, so that the bytes received are the bytes
+ * hashed.
  */
 export function parseCanonicalJson(input, what = "JSON") {
   const text = typeof input === "string" ? input : decodeUtf8(asBytes(input, what), what);
@@ -341,8 +349,8 @@ export function parseCanonicalJson(input, what = "JSON") {
     fail(`${what} is not canonical JSON: ${e.message}`, e);
   }
   if (canonical !== text) {
-    fail(`${what} is not canonical JSON (members sorted by key, no white space, integers only, escapes as `
-      + "JSON.stringify writes them, no duplicate keys)");
+    fail(`${what} is not canonical JSON (members in code-point order of keys, no white space, integers `
+      + "only, control characters as \\u00xx and no other escapes, no duplicate keys)");
   }
   return value;
 }
@@ -884,12 +892,12 @@ export function checkContext(context, normalise = false) {
     if (typeof lot !== "string") fail("envelope context: lot identifiers are strings");
     if (lot.length === 0) fail("envelope context: a lot identifier is empty");
   }
-  const sorted = [...lots].sort();
+  const sorted = [...lots].sort(compareCodePoints);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1]) fail(`envelope context: lot "${sorted[i]}" is listed twice`);
   }
   if (!normalise && sorted.some((lot, i) => lot !== lots[i])) {
-    fail('envelope context: the lots must be sorted (UTF-16 order: "10" before "2")');
+    fail('envelope context: the lots must be sorted (code-point order: "10" before "2")');
   }
   const checked = { envelope: value.envelope, format: FORMAT, kind: value.kind, lots: sorted, ocid: value.ocid };
   canonicalJson(checked);

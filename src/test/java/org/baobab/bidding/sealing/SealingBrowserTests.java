@@ -143,15 +143,18 @@ class SealingBrowserTests {
     void canonicalJsonIsWrittenAsTheFormatSaysAndNothingElseIsRead() {
         Map<String, Object> result = run("""
                 const written = s.canonicalJson({ b: '\\u2028é\\u007f\\u0001\\n"\\\\\\t\\b\\f\\r/', a: [1, -2, 0, null,
-                  true, false, { '': {}, 'é': [], '\\ud83d\\ude00': 'x', 'Z': 9007199254740991 }], '10': 1, '2': 2 });
+                  true, false, { '': {}, 'é': [], '\\ud83d\\ude00': 'x', '\\ue000': 'y', 'Z': 9007199254740991 }], '10': 1,
+                  '2': 2 });
                 const refused = {};
                 for (const text of ['{"a":1, "b":2}', '{"b":1,"a":2}', '{"a":1,"a":1}', '{"a":1.0}', '{"a":1e2}',
                     '{"a":"\\\\u00e9"}', '{"a":"\\\\/"}', '{"a":"\\\\u001F"}', '{"a":"\\\\ud800"}', '{"a":-0}',
-                    '{"a":9007199254740992}', '{"a":01}', '\\ufeff{"a":1}', '{"a":1}\\n', ' {"a":1}', '{"a":"\\u0001"}']) {
+                    '{"a":9007199254740992}', '{"a":01}', '\\ufeff{"a":1}', '{"a":1}\\n', ' {"a":1}', '{"a":"\\u0001"}',
+                    '{"a":"\\\\n"}',
+                    '{"\\ud83d\\ude00":1,"\\ue000":2}']) {
                   refused[text] = await error(() => s.parseCanonicalJson(new TextEncoder().encode(text), 'the input'));
                 }
                 const accepted = [];
-                for (const text of ['{"a":1,"b":[true,false,null,"x"]}', '{"10":1,"2":2}', '{"a":"\\\\u001f\\\\n"}',
+                for (const text of ['{"a":1,"b":[true,false,null,"x"]}', '{"10":1,"2":2}', '{"a":"\\\\u001f\\\\u000a"}',
                     '{"a":-9007199254740991}', '[]', '"\\u2028"']) {
                   accepted.push(JSON.stringify(s.parseCanonicalJson(text)));
                 }
@@ -169,10 +172,11 @@ class SealingBrowserTests {
                 """);
         assertThat(result.get("written"))
                 .isEqualTo("{\"10\":1,\"2\":2,\"a\":[1,-2,0,null,true,false,{\"\":{},\"Z\":9007199254740991,"
-                        + "\"é\":[],\"\uD83D\uDE00\":\"x\"}],\"b\":\"\u2028é\u007f\\u0001\\n\\\"\\\\\\t\\b\\f\\r/\"}");
+                        + "\"é\":[],\"\uE000\":\"y\",\"\uD83D\uDE00\":\"x\"}],"
+                        + "\"b\":\"\u2028é\u007f\\u0001\\u000a\\\"\\\\\\u0009\\u0008\\u000c\\u000d/\"}");
         @SuppressWarnings("unchecked")
         Map<String, Object> refused = (Map<String, Object>) result.get("refused");
-        assertThat(refused).hasSize(16);
+        assertThat(refused).hasSize(18);
         assertThat(refused.values())
                 .allSatisfy(message -> assertThat((String) message).startsWith("SealingError: the input is not"));
         assertThat(result.get("accepted")).isInstanceOf(List.class);
@@ -629,7 +633,7 @@ class SealingBrowserTests {
                         "otherChunkSize", "SealingError: manifest: the chunk size must be 65536 in BSE1, not 1024")
                 .containsEntry(
                         "unsortedLots",
-                        "SealingError: envelope context: the lots must be sorted (UTF-16 order: \"10\" before \"2\")")
+                        "SealingError: envelope context: the lots must be sorted (code-point order: \"10\" before \"2\")")
                 .containsEntry("unknownMember", "SealingError: the manifest has unexpected \"extra\"");
         assertThat((String) result.get("cutInsideAChunk")).startsWith("SealingError: the ciphertext is truncated");
         assertThat((String) result.get("shareOfAnotherMember"))
