@@ -110,6 +110,19 @@ class EndpointAuthorizationTests {
         RULES.put("POST /api/bids/uploads", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("PUT /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        // bidding: submission, withdrawal and receipts for the company's bidders; the sealing set is public
+        RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
+        RULES.put("POST /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("POST /api/bids/withdrawals", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /api/bids/{envelope}/receipt", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /bids/{ocid}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("POST /bids/{ocid}/withdraw", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put("GET /bids/receipts/{envelope}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put(
+                "GET /bids/receipts/{envelope}/receipt.json",
+                anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // rules
         RULES.put("GET /rules", PUBLIC);
         RULES.put("GET /rules/{country}", PUBLIC);

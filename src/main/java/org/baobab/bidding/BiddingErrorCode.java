@@ -22,7 +22,33 @@ public enum BiddingErrorCode implements ErrorCode {
     /** The upload is complete already. */
     UPLOAD_COMPLETE("BIDDING-0008", "error.bidding.upload-complete", 409),
     /** Arguments: the size and SHA-256 announced. The bytes received are not those: the upload starts again. */
-    NOT_AS_ANNOUNCED("BIDDING-0009", "error.bidding.not-as-announced", 422);
+    NOT_AS_ANNOUNCED("BIDDING-0009", "error.bidding.not-as-announced", 422),
+    /** Arguments: the deadline and the server's instant of receipt, both in the country's time. Too late. */
+    DEADLINE_PASSED("BIDDING-0010", "error.bidding.deadline-passed", 409),
+    /** The upload is not complete yet: its ciphertext cannot become a bid. */
+    UPLOAD_INCOMPLETE("BIDDING-0011", "error.bidding.upload-incomplete", 409),
+    /** The upload's ciphertext was submitted already, as another envelope. */
+    UPLOAD_USED("BIDDING-0012", "error.bidding.upload-used", 409),
+    /** Argument: what is wrong with it (from the sealing library, in English). The manifest cannot be read. */
+    INVALID_MANIFEST("BIDDING-0013", "error.bidding.invalid-manifest", 400),
+    /** Argument: what differs (ocid, ciphertext). The manifest does not describe the uploaded ciphertext. */
+    MANIFEST_MISMATCH("BIDDING-0014", "error.bidding.manifest-mismatch", 422),
+    /** The envelope is not sealed to the process's opening committee (keys, order or threshold). */
+    WRONG_COMMITTEE("BIDDING-0015", "error.bidding.wrong-committee", 422),
+    /** Argument: the ocid. The process has no sealing set: it cannot take sealed bids. */
+    NO_SEALING_SET("BIDDING-0016", "error.bidding.no-sealing-set", 409),
+    /** Argument: the lot. The notice has no such lot. */
+    UNKNOWN_LOT("BIDDING-0017", "error.bidding.unknown-lot", 422),
+    /** Argument: the kind. This procedure does not take that kind of envelope. */
+    KIND_NOT_ALLOWED("BIDDING-0018", "error.bidding.kind-not-allowed", 422),
+    /** Argument: the reasons, translated. The company may not bid (exclusion, missing identifiers or documents). */
+    NOT_ELIGIBLE("BIDDING-0019", "error.bidding.not-eligible", 403),
+    /** The envelope id was used already for another envelope. */
+    ENVELOPE_ID_USED("BIDDING-0020", "error.bidding.envelope-id-used", 409),
+    /** The company has no current bid on the process to withdraw. */
+    NO_CURRENT_BID("BIDDING-0021", "error.bidding.no-current-bid", 409),
+    /** No envelope of the actor's company has that id. */
+    UNKNOWN_ENVELOPE("BIDDING-0022", "error.bidding.unknown-envelope", 404);
 
     private final String code;
     private final String messageKey;

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers"})
+        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding"})
 @NullMarked
 package org.baobab.notifications;
 

@@ -29,7 +29,9 @@ public class Inbox {
         NOTICE_DEADLINE,
         NOTICE_CANCELLED,
         DOCUMENT_EXPIRING,
-        ALERT_MATCH
+        ALERT_MATCH,
+        BID_SUBMITTED,
+        BID_WITHDRAWN
     }
 
     /**

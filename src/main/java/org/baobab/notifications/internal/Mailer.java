@@ -99,6 +99,19 @@ class Mailer {
     }
 
     @ApplicationModuleListener
+    void on(BidMails.BidMail request) {
+        send(
+                request,
+                request.key(),
+                Map.of(
+                        "title", request.title(),
+                        "ocid", request.ocid(),
+                        "kind", request.kind(),
+                        "when", request.when(),
+                        "receipt", request.receipt()));
+    }
+
+    @ApplicationModuleListener
     void on(AlertMails.AlertMail request) {
         String base = request.link()
                 .substring(0, request.link().indexOf("/", request.link().indexOf("//") + 2));

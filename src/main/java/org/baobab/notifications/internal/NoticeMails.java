@@ -3,12 +3,17 @@ package org.baobab.notifications.internal;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
+import org.baobab.bidding.Bids;
+import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityEvents;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.PublicUrl;
+import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.TenderingEvents;
@@ -17,9 +22,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the followers of a notice that it changed: an addendum, a published answer, a cancellation. The change's event
- * is fanned out, from the outbox, into one mail request per follower, each itself sent from the outbox: one follower's
- * mail failing is retried alone, and never sent twice to the others.
+ * Tells the followers of a notice and the companies that bid on it (the member who submitted and the company's admins)
+ * that it changed: an addendum (a deadline extended after a platform incident among them), a published answer, a
+ * cancellation. The change's event is fanned out, from the outbox, into one mail request per person, each itself sent
+ * from the outbox: one person's mail failing is retried alone, and never sent twice to the others.
  */
 @Component
 class NoticeMails {
@@ -27,6 +33,7 @@ class NoticeMails {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Notices notices;
+    private final Bids bids;
     private final Accounts accounts;
     private final RulePacks packs;
     private final ApplicationEventPublisher events;
@@ -34,11 +41,13 @@ class NoticeMails {
 
     NoticeMails(
             Notices notices,
+            Bids bids,
             Accounts accounts,
             RulePacks packs,
             ApplicationEventPublisher events,
             PublicUrl publicUrl) {
         this.notices = notices;
+        this.bids = bids;
         this.accounts = accounts;
         this.packs = packs;
         this.events = events;
@@ -96,8 +105,13 @@ class NoticeMails {
                 .map(ProcessView::notice)
                 .map(n -> n.title())
                 .orElse(ocid);
-        for (UUID follower : notices.followers(ocid)) {
-            accounts.currentUser(follower)
+        Set<UUID> people = new LinkedHashSet<>(notices.followers(ocid));
+        for (SubmittedEnvelope envelope : bids.envelopes(ocid)) {
+            people.add(envelope.submittedBy());
+            accounts.holders(envelope.organisationId(), Role.SUPPLIER_ADMIN).forEach(a -> people.add(a.id()));
+        }
+        for (UUID person : people) {
+            accounts.currentUser(person)
                     .ifPresent(user -> events.publishEvent(request(user, ocid, changeKey, change, title, detail)));
         }
     }

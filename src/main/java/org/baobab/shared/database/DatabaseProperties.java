@@ -28,9 +28,13 @@ public record DatabaseProperties(
      * @param dataDirectory where the embedded cluster keeps its files
      * @param port the TCP port on loopback; 0 picks a free one
      * @param cleanOnStop delete the data when the application stops (tests only)
+     * @param durableCommits wait for each commit to reach the disk before acknowledging it (PostgreSQL's {@code
+     *     synchronous_commit}, which the embedded server library turns off by default): on, so that nothing
+     *     acknowledged is lost in a crash; the tests, whose database is thrown away, turn it off
      */
     public record Embedded(
             @DefaultValue("data/postgres") Path dataDirectory,
             @DefaultValue("0") int port,
-            @DefaultValue("false") boolean cleanOnStop) {}
+            @DefaultValue("false") boolean cleanOnStop,
+            @DefaultValue("true") boolean durableCommits) {}
 }

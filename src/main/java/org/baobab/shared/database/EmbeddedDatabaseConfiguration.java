@@ -46,6 +46,7 @@ class EmbeddedDatabaseConfiguration {
                     .setPort(embedded.port())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("timezone", "UTC")
+                    .setServerConfig("synchronous_commit", embedded.durableCommits() ? "on" : "off")
                     .setLocaleConfig("encoding", "UTF8")
                     .start();
             log.info(

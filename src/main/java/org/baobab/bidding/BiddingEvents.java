@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.bidding;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.baobab.shared.AuditableEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happens to bids, published in the transaction of the change and journalled by the audit module. The subject is
+ * the process (its ocid); the payload holds what identifies an envelope (id, hash, log index), never its content.
+ */
+public final class BiddingEvents {
+
+    private BiddingEvents() {}
+
+    /**
+     * An envelope accepted, with its receipt document (what the bidder keeps); {@code replaced} is the envelope it
+     * supersedes, if any.
+     */
+    public record BidSubmitted(
+            String actor,
+            String organisation,
+            String ocid,
+            UUID envelopeId,
+            String kind,
+            List<String> lots,
+            String envelopeHash,
+            long logIndex,
+            Instant receivedAt,
+            String receiptDocument,
+            UUID submittedBy,
+            @Nullable UUID replaced)
+            implements AuditableEvent {
+
+        @Override
+        public String action() {
+            return replaced == null ? "bidding.bid-submitted" : "bidding.bid-replaced";
+        }
+
+        @Override
+        public String subjectType() {
+            return "procurement-process";
+        }
+
+        @Override
+        public String subjectId() {
+            return ocid;
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("envelope", envelopeId.toString());
+            payload.put("kind", kind);
+            payload.put("lots", lots);
+            payload.put("envelopeHash", envelopeHash);
+            payload.put("logIndex", logIndex);
+            if (replaced != null) {
+                payload.put("replaces", replaced.toString());
+            }
+            return payload;
+        }
+    }
+
+    /** A company withdrew its current envelopes for the process before the deadline. */
+    public record BidWithdrawn(String actor, String organisation, String ocid, List<UUID> envelopes)
+            implements AuditableEvent {
+
+        @Override
+        public String action() {
+            return "bidding.bid-withdrawn";
+        }
+
+        @Override
+        public String subjectType() {
+            return "procurement-process";
+        }
+
+        @Override
+        public String subjectId() {
+            return ocid;
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of("envelopes", envelopes.stream().map(UUID::toString).toList());
+        }
+    }
+}
