@@ -14,6 +14,7 @@ import org.baobab.bidding.SealingSets;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.signing.PlatformSigningKey;
 import org.baobab.suppliers.Eligibility;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessStatus;
@@ -44,12 +45,19 @@ class BidsPageController {
     private final SealingSets sealingSets;
     private final Notices notices;
     private final MessageSource messages;
+    private final PlatformSigningKey signingKey;
 
-    BidsPageController(Bids bids, SealingSets sealingSets, Notices notices, MessageSource messages) {
+    BidsPageController(
+            Bids bids,
+            SealingSets sealingSets,
+            Notices notices,
+            MessageSource messages,
+            PlatformSigningKey signingKey) {
         this.bids = bids;
         this.sealingSets = sealingSets;
         this.notices = notices;
         this.messages = messages;
+        this.signingKey = signingKey;
     }
 
     @GetMapping("/bids")
@@ -114,6 +122,9 @@ class BidsPageController {
         model.addAttribute("envelope", outcome.envelope());
         model.addAttribute("receipt", outcome.receipt());
         model.addAttribute("process", notices.notice(outcome.envelope().ocid()).orElse(null));
+        // what the page's receipt check (transparency.js) verifies against
+        model.addAttribute("publicKey", signingKey.publicKeyBase64());
+        model.addAttribute("keyId", signingKey.keyId());
         return "bidding/receipt";
     }
 

@@ -107,6 +107,7 @@ class PublicNoticesController {
         model.addAttribute("open", open);
         model.addAttribute("questionsOpen", questionsOpen);
         model.addAttribute("canAsk", questionsOpen && supplier);
+        model.addAttribute("supplier", supplier);
         model.addAttribute("signedIn", user != null);
         model.addAttribute("following", user != null && notices.follows(user.id(), ocid));
         model.addAttribute("incidents", incidents.affecting(ocid));
