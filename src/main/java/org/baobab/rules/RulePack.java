@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param mainText the procurement code in force (e.g. Senegal's décret n°2022-2295 du 28 décembre 2022)
  * @param notYetEncoded rules the law has but the pack does not hold yet (values not retrieved), shown to readers so
  *     that an absent rule is not mistaken for no rule
+ * @param openingCommittee the size and quorum of the opening committee, if the pack holds them
  */
 public record RulePack(
         CountryCode country,
@@ -43,7 +44,8 @@ public record RulePack(
         List<RequiredDocument> requiredDocuments,
         List<SupplierIdentifier> supplierIdentifiers,
         List<PreferenceMargin> preferenceMargins,
-        List<LocalizedText> notYetEncoded) {
+        List<LocalizedText> notYetEncoded,
+        @Nullable OpeningCommittee openingCommittee) {
 
     public RulePack {
         bodies = List.copyOf(bodies);
@@ -60,6 +62,11 @@ public record RulePack(
 
     public Optional<Procedure> procedure(String code) {
         return procedures.stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    /** The opening committee's size and quorum, empty when the pack does not hold them. */
+    public Optional<OpeningCommittee> committee() {
+        return Optional.ofNullable(openingCommittee);
     }
 
     public Optional<TimeLimit> timeLimit(String code) {
@@ -136,6 +143,9 @@ public record RulePack(
                 .forEach(all::addAll);
         all.addAll(supplierIdentifiers);
         all.addAll(preferenceMargins);
+        if (openingCommittee != null) {
+            all.add(openingCommittee);
+        }
         return all;
     }
 

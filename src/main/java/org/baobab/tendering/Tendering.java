@@ -44,6 +44,7 @@ import org.baobab.tendering.internal.OcidMinter;
 import org.baobab.tendering.internal.ProcessStore;
 import org.baobab.tendering.internal.ProcessStore.Row;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,7 @@ public class Tendering {
     private final Plans plans;
     private final OcdsPublication ocds;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<PublicationGate> gates;
     private final Clock clock;
 
     Tendering(
@@ -79,6 +81,7 @@ public class Tendering {
             Plans plans,
             OcdsPublication ocds,
             ApplicationEventPublisher events,
+            ObjectProvider<PublicationGate> gates,
             Clock clock) {
         this.store = store;
         this.packs = packs;
@@ -88,6 +91,7 @@ public class Tendering {
         this.plans = plans;
         this.ocds = ocds;
         this.events = events;
+        this.gates = gates;
         this.clock = clock;
     }
 
@@ -198,7 +202,19 @@ public class Tendering {
         LocalDate day = row.publishedAt() == null
                 ? packs.today(pack.country())
                 : row.publishedAt().atZone(pack.timeZone()).toLocalDate();
-        return NoticeChecks.check(pack, view.notice(), day, clock.instant());
+        NoticeChecks.Outcome outcome = NoticeChecks.check(pack, view.notice(), day, clock.instant());
+        List<Finding> gated = gateFindings(view);
+        if (gated.isEmpty()) {
+            return outcome;
+        }
+        List<Finding> all = new java.util.ArrayList<>(outcome.findings());
+        all.addAll(gated);
+        return new NoticeChecks.Outcome(all, outcome.reviewRequired());
+    }
+
+    /** The findings of the other modules' {@link PublicationGate}s on the process. */
+    private List<Finding> gateFindings(ProcessView view) {
+        return gates.orderedStream().flatMap(g -> g.check(view).stream()).toList();
     }
 
     /** Stores a tender document (DAO, terms of reference, forms) and attaches it to a draft. */
@@ -321,6 +337,11 @@ public class Tendering {
         NoticeChecks.Outcome outcome = requireNoBlockingFinding(row);
         if ((row.reviewRequired() || outcome.reviewRequired()) && row.status() != ProcessStatus.APPROVED) {
             throw new BaobabException(TenderingErrorCode.REVIEW_REQUIRED);
+        }
+        long gated =
+                gateFindings(store.view(row)).stream().filter(Finding::blocking).count();
+        if (gated > 0) {
+            throw new BaobabException(TenderingErrorCode.CHECKS_FAILED, gated);
         }
         Instant now = clock.instant();
         store.transition(processId, row.status(), ProcessStatus.PUBLISHED, now);

@@ -15,9 +15,12 @@
  *
  * <p>Every failure is a {@link org.baobab.bidding.sealing.SealingException} that says what failed. The package
  * depends on nothing but {@code java.*}, {@code javax.*} and JSpecify's annotations (checked by
- * {@code SealingArchitectureTests}).
+ * {@code SealingArchitectureTests}, which leaves out this file: its named interface only tells Spring Modulith that
+ * other modules, such as opening, may use the library).
  */
 @NullMarked
+@NamedInterface("sealing")
 package org.baobab.bidding.sealing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -71,10 +71,15 @@ public class DemoAccounts implements ApplicationRunner {
                     "Ministère des Travaux publics",
                     OrganisationKind.CONTRACTING_AUTHORITY,
                     "CM",
-                    List.of(new DemoUser(
-                            "acheteur@mintp.demo",
-                            "Jean-Paul Mbarga",
-                            List.of(Role.BUYER, Role.PRM, Role.ORGANISATION_ADMIN)))),
+                    List.of(
+                            new DemoUser(
+                                    "acheteur@mintp.demo",
+                                    "Jean-Paul Mbarga",
+                                    List.of(Role.BUYER, Role.PRM, Role.ORGANISATION_ADMIN)),
+                            new DemoUser("commission1@mintp.demo", "Paul Atangana", List.of(Role.COMMITTEE_MEMBER)),
+                            new DemoUser(
+                                    "commission2@mintp.demo", "Marie-Claire Ngono", List.of(Role.COMMITTEE_MEMBER)),
+                            new DemoUser("commission3@mintp.demo", "Hamidou Bello", List.of(Role.COMMITTEE_MEMBER)))),
             new DemoOrganisation(
                     "Sahel Numérique SARL",
                     OrganisationKind.SUPPLIER,

@@ -31,6 +31,7 @@ import org.baobab.rules.LegalBasis;
 import org.baobab.rules.LegalText;
 import org.baobab.rules.LocalizedText;
 import org.baobab.rules.Nature;
+import org.baobab.rules.OpeningCommittee;
 import org.baobab.rules.PreferenceMargin;
 import org.baobab.rules.Procedure;
 import org.baobab.rules.ProcurementMethod;
@@ -89,6 +90,7 @@ public final class RulePackReader {
                         "requiredDocuments",
                         "supplierIdentifiers",
                         "preferenceMargins",
+                        "openingCommittee",
                         "notYetEncoded");
         String code = root.text("country");
         if (!CountryCode.isValid(code) || !code.equals(code.toUpperCase(Locale.ROOT))) {
@@ -357,6 +359,29 @@ public final class RulePackReader {
                 "preferenceMargins",
                 margins.stream().map(PreferenceMargin::code).toList());
 
+        OpeningCommittee committee = null;
+        YamlNode committeeNode = root.optionalObject("openingCommittee");
+        if (committeeNode != null) {
+            committeeNode.onlyKeys(with("minMembers maxMembers quorum"));
+            int min = committeeNode.count("minMembers");
+            int max = committeeNode.count("maxMembers");
+            if (min < OpeningCommittee.MIN_THRESHOLD) {
+                throw committeeNode.fail("minMembers", "must be at least 2 (one key alone must never open a bid)");
+            }
+            if (max < min || max > 255) {
+                throw committeeNode.fail("maxMembers", "must be between minMembers (" + min + ") and 255");
+            }
+            Provenance p = provenance(committeeNode);
+            committee = new OpeningCommittee(
+                    min,
+                    max,
+                    committeeNode.oneOf("quorum", OpeningCommittee.Quorum.class),
+                    p.basis(),
+                    p.validFrom(),
+                    p.confidence(),
+                    p.note());
+        }
+
         List<LocalizedText> pending = new ArrayList<>();
         for (YamlNode node : root.list("notYetEncoded")) {
             pending.add(node.asLocalized());
@@ -378,7 +403,8 @@ public final class RulePackReader {
                 documents,
                 identifiers,
                 margins,
-                pending);
+                pending,
+                committee);
     }
 
     private static HolidayCalendar calendar(Source source) {

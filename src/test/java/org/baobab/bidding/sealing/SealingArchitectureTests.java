@@ -16,6 +16,8 @@ class SealingArchitectureTests {
     static final ArchRule dependsOnTheJdkOnly = classes()
             .that()
             .resideInAPackage("org.baobab.bidding.sealing..")
+            .and()
+            .doNotHaveSimpleName("package-info")
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "javax..", "org.baobab.bidding.sealing..", "org.jspecify.annotations..")

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.opening;
+
+import org.baobab.shared.ErrorCode;
+
+/** Errors of the opening module; the codes are stable, the texts are in {@code i18n/opening*.properties}. */
+public enum OpeningErrorCode implements ErrorCode {
+    /** The actor holds no opening-committee role in a contracting authority. */
+    NOT_COMMITTEE_MEMBER("OPENING-0001", "error.opening.not-committee-member", 403),
+    /** The enrolment challenge is unknown, already used, expired or someone else's. */
+    CHALLENGE_INVALID("OPENING-0002", "error.opening.challenge-invalid", 409),
+    /** The public key sent is not a P-256 point. */
+    INVALID_KEY("OPENING-0003", "error.opening.invalid-key", 400),
+    /** The proof of possession does not match the key. */
+    WRONG_PROOF("OPENING-0004", "error.opening.wrong-proof", 400),
+    /** That key is enrolled already (by this or another member): each enrolment needs a fresh key. */
+    KEY_ALREADY_ENROLLED("OPENING-0005", "error.opening.key-already-enrolled", 409),
+    /** Only the PRM of the process's authority designates its committee. */
+    NOT_PRM("OPENING-0006", "error.opening.not-prm", 403),
+    /** The committee can only be changed before the notice is published. */
+    ALREADY_FIXED("OPENING-0007", "error.opening.already-fixed", 409),
+    /** Argument: how many members at least. */
+    TOO_FEW_MEMBERS("OPENING-0008", "error.opening.too-few-members", 400),
+    /** Argument: how many members at most. */
+    TOO_MANY_MEMBERS("OPENING-0009", "error.opening.too-many-members", 400),
+    /** A chosen member is not a committee member of the authority with an enrolled key. */
+    NOT_ELIGIBLE("OPENING-0010", "error.opening.not-eligible", 400),
+    /** Arguments: the lowest and the highest threshold allowed. */
+    BAD_THRESHOLD("OPENING-0011", "error.opening.bad-threshold", 400),
+    /** Argument: the ocid. The process has no possible committee (too few members with keys). */
+    NO_COMMITTEE("OPENING-0012", "error.opening.no-committee", 409);
+
+    private final String code;
+    private final String messageKey;
+    private final int httpStatus;
+
+    OpeningErrorCode(String code, String messageKey, int httpStatus) {
+        this.code = code;
+        this.messageKey = messageKey;
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String messageKey() {
+        return messageKey;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
