@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.baobab.bidding.sealing.CanonicalJson;
+import org.baobab.bidding.sealing.SealingException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +66,13 @@ public final class ReceiptVerifier {
      * @throws IllegalArgumentException if it is not one
      */
     public static ReceiptDocument read(String document) {
-        if (!(CanonicalJson.parse(document) instanceof Map<?, ?> members)) {
+        Object json;
+        try {
+            json = CanonicalJson.read(document);
+        } catch (SealingException notJson) {
+            throw new IllegalArgumentException("a receipt document is JSON: " + notJson.getMessage(), notJson);
+        }
+        if (!(json instanceof Map<?, ?> members)) {
             throw new IllegalArgumentException("a receipt document is a JSON object");
         }
         if (!(members.get("receipt") instanceof Map<?, ?> receipt)
