@@ -4,6 +4,8 @@ package org.baobab.bidding.transparency;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -136,7 +138,17 @@ public final class ReceiptVerifier {
         }
     }
 
-    static boolean ed25519(PublicKey key, byte[] message, String signatureBase64) {
+    /** The id the platform gives a key: {@code hex(SHA-256(SubjectPublicKeyInfo DER))}. */
+    public static String keyId(PublicKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code signatureBase64} is an Ed25519 signature of {@code message} by {@code key}; never throws. */
+    public static boolean ed25519(PublicKey key, byte[] message, String signatureBase64) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(key);
