@@ -378,7 +378,7 @@ final class ReceiptCheck {
         } catch (IllegalArgumentException e) {
             throw new SealingException("--platform: not a URL: " + text);
         }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                 || uri.getHost() == null
                 || uri.getQuery() != null) {
             throw new SealingException("--platform is the platform's base URL, e.g. https://marches.example.sn");
