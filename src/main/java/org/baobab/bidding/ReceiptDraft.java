@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.baobab.bidding.transparency.CanonicalJson;
+import org.baobab.bidding.sealing.CanonicalJson;
 
 /**
  * What a receipt attests, as the submission flow knows it when it accepts an envelope: the process ({@code ocid}),

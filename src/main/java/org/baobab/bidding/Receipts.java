@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.baobab.bidding.internal.LogStore;
 import org.baobab.bidding.internal.LogStore.StoredLeaf;
-import org.baobab.bidding.transparency.CanonicalJson;
+import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.bidding.transparency.ReceiptFormat;
 import org.baobab.shared.BaobabException;
@@ -89,7 +89,7 @@ public class Receipts {
 
     private static Receipt receipt(StoredLeaf leaf) {
         String json = new String(leaf.leaf(), StandardCharsets.UTF_8);
-        Map<?, ?> content = (Map<?, ?>) CanonicalJson.parse(json);
+        Map<?, ?> content = (Map<?, ?>) CanonicalJson.read(json);
         Map<?, ?> supplier = (Map<?, ?>) content.get("supplier");
         ReceiptDraft draft = new ReceiptDraft(
                 (String) content.get("ocid"),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.baobab.rules.Nature;
@@ -210,8 +211,8 @@ public class NoticeSearchBenchmark {
                         null,
                         new BigDecimal("10000000"),
                         new BigDecimal("900000000"),
-                        LocalDate.now(),
-                        LocalDate.now().plusDays(60),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(60),
                         NoticeSearch.Sort.RELEVANCE,
                         0,
                         20),

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.baobab.IntegrationTest;
-import org.baobab.bidding.transparency.CanonicalJson;
+import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.bidding.transparency.ReceiptVerifier;
 import org.baobab.bidding.transparency.ReceiptVerifier.Check;
@@ -77,7 +77,7 @@ class ReceiptsTests {
     private Map<?, ?> getJson(String url) throws Exception {
         MockHttpServletResponse response = mvc.perform(get(url)).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return (Map<?, ?>) CanonicalJson.parse(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return (Map<?, ?>) CanonicalJson.read(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ReceiptVerifier.TreeHead head(Map<?, ?> json) {
@@ -171,7 +171,7 @@ class ReceiptsTests {
                 .isFalse();
 
         // every archived head is signed and consistent with the latest
-        List<?> archived = (List<?>) CanonicalJson.parse(mvc.perform(get("/api/transparency/tree-heads?after=0"))
+        List<?> archived = (List<?>) CanonicalJson.read(mvc.perform(get("/api/transparency/tree-heads?after=0"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
@@ -396,7 +396,7 @@ class ReceiptsTests {
             assertThat(response.getStatus()).as(url).isEqualTo(400);
             assertThat(response.getContentType()).as(url).startsWith("application/problem+json");
             Map<?, ?> problem = (Map<?, ?>)
-                    CanonicalJson.parse(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+                    CanonicalJson.read(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             assertThat((String) problem.get("code")).as(url).startsWith("BIDDING-01");
             assertThat((String) problem.get("detail")).as(url).doesNotContain("error.");
         }

@@ -21,9 +21,12 @@ class TransparencyArchitectureTests {
                 .resideInAPackage("org.baobab.bidding.transparency..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.jspecify..", "org.baobab.bidding.transparency..")
-                .as("the Merkle tree, canonical JSON and receipt check use the JDK only: anyone can re-use them to"
-                        + " check a receipt without the platform")
+                .resideInAnyPackage(
+                        "java..", "org.jspecify..", "org.baobab.bidding.transparency..", "org.baobab.bidding.sealing")
+                .as("the Merkle tree and receipt check use the JDK only: anyone can re-use them to check a receipt"
+                        + " without the platform; their canonical JSON is the sealing library's (its core package,"
+                        + " JDK-only too, SealingArchitectureTests), the one implementation of the format's"
+                        + " definition, and never its command-line tool, which builds on this package")
                 .check(classes);
     }
 }

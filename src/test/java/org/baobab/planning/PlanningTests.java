@@ -347,7 +347,11 @@ class PlanningTests {
             assertThat(l.fundingSource()).isEqualTo("Fonds mondial");
         });
 
-        assertThat(plans.importLines(buyer(), plan, "PPM.xlsx", new ByteArrayInputStream("not a workbook".getBytes())))
+        assertThat(plans.importLines(
+                        buyer(),
+                        plan,
+                        "PPM.xlsx",
+                        new ByteArrayInputStream("not a workbook".getBytes(StandardCharsets.UTF_8))))
                 .singleElement()
                 .satisfies(e -> assertThat(e.messageKey()).isEqualTo("error.planning.import.unreadable"));
     }

@@ -35,7 +35,7 @@ public final class CanonicalJson {
     private static final int MAX_DEPTH = 64;
 
     /** Unicode code-point order (differs from {@link String#compareTo} only beyond the Basic Multilingual Plane). */
-    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.baobab.bidding.sealing.CanonicalJson;
 
 /**
  * The signed statements of the log (docs/sealing-format.md, "Receipts and transparency log"): a receipt ({@value
@@ -71,7 +72,7 @@ public final class ReceiptFormat {
     public static String document(String receiptJson, String signature, String keyId) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("keyId", keyId);
-        document.put("receipt", CanonicalJson.parse(receiptJson));
+        document.put("receipt", CanonicalJson.read(receiptJson));
         document.put("signature", signature);
         return CanonicalJson.write(document);
     }

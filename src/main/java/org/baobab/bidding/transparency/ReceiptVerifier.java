@@ -4,6 +4,8 @@ package org.baobab.bidding.transparency;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -12,6 +14,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.baobab.bidding.sealing.CanonicalJson;
+import org.baobab.bidding.sealing.SealingException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +68,13 @@ public final class ReceiptVerifier {
      * @throws IllegalArgumentException if it is not one
      */
     public static ReceiptDocument read(String document) {
-        if (!(CanonicalJson.parse(document) instanceof Map<?, ?> members)) {
+        Object json;
+        try {
+            json = CanonicalJson.read(document);
+        } catch (SealingException notJson) {
+            throw new IllegalArgumentException("a receipt document is JSON: " + notJson.getMessage(), notJson);
+        }
+        if (!(json instanceof Map<?, ?> members)) {
             throw new IllegalArgumentException("a receipt document is a JSON object");
         }
         if (!(members.get("receipt") instanceof Map<?, ?> receipt)
@@ -128,7 +138,17 @@ public final class ReceiptVerifier {
         }
     }
 
-    static boolean ed25519(PublicKey key, byte[] message, String signatureBase64) {
+    /** The id the platform gives a key: {@code hex(SHA-256(SubjectPublicKeyInfo DER))}. */
+    public static String keyId(PublicKey key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code signatureBase64} is an Ed25519 signature of {@code message} by {@code key}; never throws. */
+    public static boolean ed25519(PublicKey key, byte[] message, String signatureBase64) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(key);

@@ -94,4 +94,39 @@ class CanonicalJsonTests {
     void hashesTheUtf8Bytes() {
         assertThat(CanonicalJson.utf8(Map.of("é", "ü"))).isEqualTo("{\"é\":\"ü\"}".getBytes(StandardCharsets.UTF_8));
     }
+
+    /** The cases the transparency log's own canonical JSON was tested with, before it became this class. */
+    @Test
+    void writesTheTransparencyLogsStatementsAsItAlwaysDid() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("b", List.of(1L, -2L, "x"));
+        value.put("a", "quote \" backslash \\ newline \n tab \t é ع 😀 /");
+        value.put("\uE000", true);
+        value.put("😀", null);
+        value.put("A", false);
+        assertThat(CanonicalJson.write(value))
+                .isEqualTo("{\"A\":false,\"a\":\"quote \\\" backslash \\\\ newline \\u000a tab \\u0009 é ع 😀 /\","
+                        + "\"b\":[1,-2,\"x\"],\"\uE000\":true,\"😀\":null}");
+        assertThatThrownBy(() -> CanonicalJson.write(1L << 53)).isInstanceOf(SealingException.class);
+        assertThatThrownBy(() -> CanonicalJson.write(-(1L << 53))).isInstanceOf(SealingException.class);
+
+        String loose = " { \"z\" : [ 1 , { \"y\":\"\\u00e9\\n\\/\" } ], \"a\" : null , \"m\":true } ";
+        assertThat(CanonicalJson.write(CanonicalJson.read(loose)))
+                .isEqualTo("{\"a\":null,\"m\":true,\"z\":[1,{\"y\":\"é\\u000a/\"}]}");
+        for (String bad : List.of(
+                "",
+                "{",
+                "[1.5]",
+                "[1e3]",
+                "[01]",
+                "[9007199254740992]",
+                "[9007199254740993]",
+                "[-9007199254740993]",
+                "{\"a\":1} x",
+                "\"\\ud800\"",
+                "{a:1}",
+                "[tru]")) {
+            assertThatThrownBy(() -> CanonicalJson.read(bad)).as(bad).isInstanceOf(SealingException.class);
+        }
+    }
 }

@@ -20,8 +20,25 @@ class SealingArchitectureTests {
             .doNotHaveSimpleName("package-info")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "javax..", "org.baobab.bidding.sealing..", "org.jspecify.annotations..")
+            .resideInAnyPackage(
+                    "java..",
+                    "javax..",
+                    "org.baobab.bidding.sealing..",
+                    "org.baobab.bidding.transparency..",
+                    "org.jspecify.annotations..")
             .as("The sealing library and its command-line tool depend on nothing but java.*, javax.* and JSpecify's"
-                    + " annotations: API clients run it with a bare JDK 17, and the browser's implementation is held to"
-                    + " the same format by the test vectors, not by shared code");
+                    + " annotations (and the tool on the transparency log's mathematics, itself JDK-only:"
+                    + " TransparencyArchitectureTests): API clients run it with a bare JDK 17, and the browser's"
+                    + " implementation is held to the same format by the test vectors, not by shared code");
+
+    @ArchTest
+    static final ArchRule theCoreStandsAlone = classes()
+            .that()
+            .resideInAPackage("org.baobab.bidding.sealing")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "javax..", "org.baobab.bidding.sealing", "org.jspecify.annotations..")
+            .as("The sealing library's core (with the canonical JSON the transparency log also signs in) uses"
+                    + " neither its command-line tool nor the transparency package, which both build on it: the"
+                    + " layers are core, then transparency, then the tool, with no cycle");
 }

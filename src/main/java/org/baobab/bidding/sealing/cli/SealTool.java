@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,19 +58,22 @@ import org.jspecify.annotations.Nullable;
  *     the envelope and writes bid.json and the files into DIR (created if needed; existing files are never
  *     overwritten; nothing is written if anything fails).
  *
- * verify-receipt …
- *     Not available yet (exit code 2): receipts are a later issue.
+ * verify-receipt RECEIPT.json (--platform URL | --platform-key KEY) [--platform-key KEY] [--tree-head HEAD.json]
+ *                [--inclusion PROOF.json] [--previous-head OLD.json [--consistency PROOF.json]] [--save-head FILE]
+ *     Checks a receipt document as docs/sealing-format.md ("Checking a receipt") says: the platform's signature of
+ *     the receipt, a signed tree head, the receipt's inclusion in it and, with a head kept from before, that the log
+ *     extends it. Inputs not given as files are fetched from the platform's public API at URL; the key, when not
+ *     given, from its /api/platform/signing-key. Prints a verdict per check.
  * </pre>
  *
  * <p>Passphrases: the i-th key file given (1-based; {@code keygen}'s is the first) reads {@code BAOBAB_PASSPHRASE_i}
- * from the environment, otherwise asks on the console. Exit codes: 0 done, 1 sealing or opening failed (the message
- * says why), 2 command not available yet, 64 wrong usage.
+ * from the environment, otherwise asks on the console. Exit codes: 0 done (for {@code verify-receipt}: every check
+ * passed), 1 sealing, opening or a check failed (the message says why), 64 wrong usage.
  */
 public final class SealTool {
 
     static final int OK = 0;
     static final int FAILED = 1;
-    static final int NOT_AVAILABLE = 2;
     static final int USAGE = 64;
 
     private static final String USAGE_TEXT = """
@@ -79,7 +83,9 @@ public final class SealTool {
                    --committee KEYS [--committee KEYS ...] --threshold K --bid-form BID.json
                    --manifest OUT.json --ciphertext OUT.bin [FILE ...]
               open --manifest M.json --ciphertext C.bin --key KEY.json [--key KEY.json ...] --out DIR
-              verify-receipt   (not available yet)
+              verify-receipt RECEIPT.json (--platform URL | --platform-key KEY) [--platform-key KEY]
+                   [--tree-head HEAD.json] [--inclusion PROOF.json]
+                   [--previous-head OLD.json [--consistency PROOF.json]] [--save-head FILE]
             Passphrases: BAOBAB_PASSPHRASE_1, BAOBAB_PASSPHRASE_2, ... (one per key file, in order), else asked.
             """;
 
@@ -123,11 +129,7 @@ public final class SealTool {
                 case "keygen" -> keygen(options);
                 case "seal" -> seal(options);
                 case "open" -> open(options);
-                case "verify-receipt" -> {
-                    err.println("verify-receipt is not available yet: bid receipts and the transparency log are being"
-                            + " built (a later issue).");
-                    yield NOT_AVAILABLE;
-                }
+                case "verify-receipt" -> verifyReceipt(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
@@ -280,6 +282,60 @@ public final class SealTool {
         out.println("Opened envelope " + manifest.context().envelope() + " (envelope hash " + manifest.envelopeHash()
                 + ")");
         return OK;
+    }
+
+    private int verifyReceipt(Options options) throws IOException {
+        options.allow(
+                "--platform",
+                "--platform-key",
+                "--tree-head",
+                "--inclusion",
+                "--previous-head",
+                "--consistency",
+                "--save-head");
+        if (options.positional().size() != 1) {
+            throw new UsageException(
+                    "verify-receipt takes one receipt document (the JSON downloaded with the receipt)");
+        }
+        String platform = options.optional("--platform");
+        URI base;
+        try {
+            base = platform == null ? null : ReceiptCheck.baseUrl(platform);
+        } catch (SealingException notAUrl) {
+            throw new UsageException(notAUrl.getMessage());
+        }
+        ReceiptCheck.Sources sources = new ReceiptCheck.Sources(
+                base,
+                file(options, "--platform-key"),
+                file(options, "--tree-head"),
+                file(options, "--inclusion"),
+                file(options, "--previous-head"),
+                file(options, "--consistency"),
+                file(options, "--save-head"));
+        if (platform == null) {
+            if (sources.platformKey() == null || sources.treeHead() == null || sources.inclusion() == null) {
+                throw new UsageException("without --platform, give --platform-key, --tree-head and --inclusion");
+            }
+            if (sources.previousHead() != null && sources.consistency() == null) {
+                throw new UsageException("without --platform, --previous-head needs --consistency");
+            }
+        }
+        if (sources.consistency() != null && sources.previousHead() == null) {
+            throw new UsageException("--consistency needs --previous-head");
+        }
+        String document = Files.readString(Path.of(options.positional().get(0)), StandardCharsets.UTF_8);
+        List<String> failed = new ReceiptCheck(out, sources).run(document);
+        if (failed.isEmpty()) {
+            out.println("Verdict: VALID. The platform signed this receipt and it is in the log's signed tree.");
+            return OK;
+        }
+        err.println("Verdict: NOT VALID. Failed: " + String.join(", ", failed) + ".");
+        return FAILED;
+    }
+
+    private static @Nullable Path file(Options options, String name) {
+        String value = options.optional(name);
+        return value == null ? null : Path.of(value);
     }
 
     private EnvelopeContext context(Options options) throws IOException {

@@ -181,9 +181,20 @@ class SealToolTests {
     }
 
     @Test
-    void verifyReceiptIsNotAvailableYet() {
-        assertThat(run("verify-receipt", "receipt.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("verify-receipt is not available yet");
+    void verifyReceiptNeedsAReceiptAndAPlatformOrItsFiles() {
+        assertThat(run("verify-receipt", "--platform", "https://marches.example.sn"))
+                .isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("verify-receipt takes one receipt document");
+        assertThat(run("verify-receipt", "receipt.json", "--tree-head", "head.json"))
+                .isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("without --platform, give --platform-key, --tree-head and --inclusion");
+        assertThat(run("verify-receipt", "receipt.json", "--platform", "https://x.example", "--consistency", "c.json"))
+                .isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--consistency needs --previous-head");
+        assertThat(run("verify-receipt", "receipt.json", "--platform", "ftp://x.example"))
+                .isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--platform is the platform's base URL");
     }
 
     @Test
