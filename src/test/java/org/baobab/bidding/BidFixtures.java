@@ -3,13 +3,17 @@ package org.baobab.bidding;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +21,15 @@ import org.baobab.bidding.sealing.Attachment;
 import org.baobab.bidding.sealing.CommitteeKey;
 import org.baobab.bidding.sealing.EnvelopeContext;
 import org.baobab.bidding.sealing.Manifest;
+import org.baobab.bidding.sealing.MemberKey;
+import org.baobab.bidding.sealing.MemorySink;
+import org.baobab.bidding.sealing.Opener;
 import org.baobab.bidding.sealing.Sealer;
+import org.baobab.bidding.sealing.ShareOpener;
+import org.baobab.documents.Documents;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.OpeningFixtures;
 import org.baobab.suppliers.Exclusion;
 import org.baobab.suppliers.Exclusions;
 import org.baobab.suppliers.SupplierProfile;
@@ -43,6 +53,8 @@ public class BidFixtures {
     private final Accounts accounts;
     private final SupplierProfiles profiles;
     private final Exclusions exclusions;
+    private final Bids bids;
+    private final Documents documents;
 
     BidFixtures(
             Tendering tendering,
@@ -51,7 +63,11 @@ public class BidFixtures {
             EnvelopeUploads uploads,
             Accounts accounts,
             SupplierProfiles profiles,
-            Exclusions exclusions) {
+            Exclusions exclusions,
+            Bids bids,
+            Documents documents) {
+        this.bids = bids;
+        this.documents = documents;
         this.tendering = tendering;
         this.tenderingFixtures = tenderingFixtures;
         this.sealingSets = sealingSets;
@@ -59,6 +75,31 @@ public class BidFixtures {
         this.accounts = accounts;
         this.profiles = profiles;
         this.exclusions = exclusions;
+    }
+
+    /** What an opened envelope held: the bid form's text and the files by name. */
+    public record Opened(String bidForm, Map<String, byte[]> files) {}
+
+    /**
+     * Opens a submitted envelope as the committee will: the first {@code k} members' shares, decrypted with their
+     * private keys, rebuild the data key, which decrypts the ciphertext from the document store.
+     */
+    public Opened open(SubmittedEnvelope envelope) throws IOException {
+        Manifest manifest = bids.manifest(envelope.id()).orElseThrow();
+        Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(sealingSet(envelope.ocid()));
+        List<byte[]> shares = new ArrayList<>();
+        for (int j = 1; j <= manifest.threshold(); j++) {
+            shares.add(ShareOpener.decrypt(manifest, j, keys.get(j)));
+        }
+        MemorySink sink = new MemorySink();
+        try (InputStream ciphertext = documents.open(envelope.document())) {
+            Opener.open(manifest, shares, ciphertext, sink);
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 1; i < sink.headers.size(); i++) {
+            files.put(sink.headers.get(i).name(), sink.contents.get(i));
+        }
+        return new Opened(new String(sink.contents.get(0), StandardCharsets.UTF_8), files);
     }
 
     public EnvelopeUploads uploads() {
