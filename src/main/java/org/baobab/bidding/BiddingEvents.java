@@ -17,6 +17,22 @@ public final class BiddingEvents {
 
     private BiddingEvents() {}
 
+    /** Every bidding event is about one process: its subject is the ocid. */
+    public interface AboutProcess extends AuditableEvent {
+
+        String ocid();
+
+        @Override
+        default String subjectType() {
+            return "procurement-process";
+        }
+
+        @Override
+        default String subjectId() {
+            return ocid();
+        }
+    }
+
     /**
      * An envelope accepted, with its receipt document (what the bidder keeps); {@code replaced} is the envelope it
      * supersedes, if any.
@@ -34,21 +50,11 @@ public final class BiddingEvents {
             String receiptDocument,
             UUID submittedBy,
             @Nullable UUID replaced)
-            implements AuditableEvent {
+            implements AboutProcess {
 
         @Override
         public String action() {
             return replaced == null ? "bidding.bid-submitted" : "bidding.bid-replaced";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override
@@ -68,21 +74,11 @@ public final class BiddingEvents {
 
     /** A company withdrew its current envelopes for the process before the deadline. */
     public record BidWithdrawn(String actor, String organisation, String ocid, List<UUID> envelopes)
-            implements AuditableEvent {
+            implements AboutProcess {
 
         @Override
         public String action() {
             return "bidding.bid-withdrawn";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override

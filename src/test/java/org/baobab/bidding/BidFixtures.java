@@ -32,7 +32,7 @@ import org.baobab.identity.CurrentUser;
 import org.baobab.opening.OpeningFixtures;
 import org.baobab.suppliers.Exclusion;
 import org.baobab.suppliers.Exclusions;
-import org.baobab.suppliers.SupplierProfile;
+import org.baobab.suppliers.NewCompanies;
 import org.baobab.suppliers.SupplierProfiles;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Tendering;
@@ -112,33 +112,9 @@ public class BidFixtures {
 
     /** A new Senegalese company, registered and profiled as a real one would be; gives its admin. */
     public CurrentUser newCompany() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String email = "admin-" + tag + "@soumission.test";
-        accounts.registerSupplier(new Accounts.SupplierRegistration(
-                "Soumission " + tag, "SN", "Awa Ndiaye", email, "Un mot de passe bien long 2026", "fr"));
-        CurrentUser admin = accounts.currentUserByEmail(email).orElseThrow();
-        profiles.save(
-                admin,
-                admin.primaryMembership().orElseThrow().organisationId(),
-                new SupplierProfile.Draft(
-                        "Soumission " + tag,
-                        "SARL",
-                        "",
-                        "Dakar",
-                        "",
-                        "",
-                        "",
-                        true,
-                        false,
-                        false,
-                        false,
-                        "",
-                        "",
-                        Map.of(
-                                "NINEA",
-                                String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000),
-                                "RCCM",
-                                "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000))));
+        CurrentUser admin = NewCompanies.register(accounts, "SN");
+        NewCompanies.profile(
+                profiles, admin, admin.primaryMembership().orElseThrow().organisationName(), false);
         return admin;
     }
 

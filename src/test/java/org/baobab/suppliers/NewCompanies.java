@@ -7,12 +7,12 @@ import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 
 /** Companies registered for a test as a real one registers, each with its first user (its admin). */
-final class NewCompanies {
+public final class NewCompanies {
 
     private NewCompanies() {}
 
     /** A new company of the country, and its admin. */
-    static CurrentUser register(Accounts accounts, String country) {
+    public static CurrentUser register(Accounts accounts, String country) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = "admin-" + tag + "@entreprise.test";
         accounts.registerSupplier(new Accounts.SupplierRegistration(
@@ -31,7 +31,7 @@ final class NewCompanies {
     }
 
     /** Saves a Senegalese company's profile as its admin would (valid NINEA and RCCM); returns the NINEA. */
-    static String profile(SupplierProfiles profiles, CurrentUser admin, String name, boolean listed) {
+    public static String profile(SupplierProfiles profiles, CurrentUser admin, String name, boolean listed) {
         String ninea = ninea();
         profiles.save(
                 admin,
