@@ -3,6 +3,7 @@ package org.baobab.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,11 +32,19 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 /**
- * What a test can check of a PDF/A-3b with PDFBox alone: the XMP declares part 3, conformance B, the title and the
- * language; an sRGB output intent with its ICC profile; every font embedded; the associated files. It is not a full
- * validation (veraPDF does that, see docs/documents.md), but it catches what breaks PDF/A in practice.
+ * Checks a PDF/A-3b twice: a full validation by veraPDF (the PDF Association's validator, every rule of ISO 19005-3
+ * level B), and with PDFBox what matters to Baobab beyond conformance: the XMP declares part 3, conformance B, the
+ * title and the language; an output intent with its ICC profile; every font embedded and a DejaVu one; the associated
+ * files.
  */
 public final class PdfA {
 
@@ -67,7 +76,28 @@ public final class PdfA {
         return glyphs;
     }
 
+    /** The rules of PDF/A-3b that the document breaks, as veraPDF reports them; empty for a conforming document. */
+    public static List<String> violations(byte[] pdfBytes) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        List<String> failed = new ArrayList<>();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdfBytes));
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_3_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            for (TestAssertion assertion : result.getTestAssertions()) {
+                if (assertion.getStatus() != TestAssertion.Status.PASSED) {
+                    failed.add(assertion.getRuleId().getClause() + "-"
+                            + assertion.getRuleId().getTestNumber() + ": " + assertion.getMessage());
+                }
+            }
+            if (!result.isCompliant() && failed.isEmpty()) {
+                failed.add("not compliant");
+            }
+        }
+        return failed;
+    }
+
     public static Checked check(byte[] pdfBytes, String title, String language) throws Exception {
+        assertThat(violations(pdfBytes)).as("veraPDF, PDF/A-3b").isEmpty();
         try (PDDocument pdf = Loader.loadPDF(pdfBytes)) {
             var catalog = pdf.getDocumentCatalog();
             assertThat(pdf.getVersion()).as("PDF version").isGreaterThanOrEqualTo(1.7f);

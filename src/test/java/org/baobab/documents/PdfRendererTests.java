@@ -4,12 +4,16 @@ package org.baobab.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +79,22 @@ class PdfRendererTests {
         PdfA.Checked checked = PdfA.check(pdf, "Attachment", "en");
         assertThat(checked.attachments()).containsOnlyKeys("data.json");
         assertThat(checked.attachments().get("data.json")).isEqualTo(json);
+    }
+
+    /** The validation is real: the same document without its output intent is refused. */
+    @Test
+    void veraPdfRefusesADocumentWithoutOutputIntent() throws Exception {
+        byte[] pdf =
+                renderer.render("pdf/documents-sample", model("Essai", "Essai"), Locale.FRENCH, "Essai", List.of());
+        assertThat(PdfA.violations(pdf)).isEmpty();
+        byte[] broken;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            document.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            broken = out.toByteArray();
+        }
+        assertThat(PdfA.violations(broken)).isNotEmpty();
     }
 
     @Test
