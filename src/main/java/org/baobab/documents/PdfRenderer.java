@@ -38,6 +38,7 @@ import org.apache.xmpbox.xml.DomXmpParser;
 import org.apache.xmpbox.xml.XmpParsingException;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.baobab.documents.internal.IcuText;
+import org.baobab.documents.internal.OpenHtmlToPdfLogging;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -75,6 +76,7 @@ public class PdfRenderer {
         this.sansBold = resource(FONTS + "DejaVuSans-Bold.ttf");
         this.mono = resource(FONTS + "DejaVuSansMono.ttf");
         this.colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        OpenHtmlToPdfLogging.install();
     }
 
     /**
@@ -91,8 +93,8 @@ public class PdfRenderer {
         variables.put("pdfTitle", title);
         String xhtml = templates.process(template, new Context(locale, variables));
 
+        // fast mode is openhtmltopdf's default renderer now (useFastMode() is deprecated)
         PdfRendererBuilder builder = new PdfRendererBuilder()
-                .useFastMode()
                 .usePdfAConformance(PdfAConformance.PDFA_3_B)
                 .useColorProfile(colourProfile)
                 .useUnicodeBidiSplitter(IcuText.splitters())
