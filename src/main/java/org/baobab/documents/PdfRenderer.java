@@ -3,6 +3,7 @@ package org.baobab.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -60,6 +62,7 @@ public class PdfRenderer {
     public static final String SANS = "DejaVu Sans";
     public static final String MONO = "DejaVu Sans Mono";
     private static final String FONTS = "/fonts/dejavu/";
+    private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
     private static final DateTimeFormatter PDF_DATE = DateTimeFormatter.ofPattern("'D:'uuuuMMddHHmmss'Z'", Locale.ROOT);
 
     private final ITemplateEngine templates;
@@ -91,7 +94,9 @@ public class PdfRenderer {
         variables.put("pdfDirection", rightToLeft ? "rtl" : "ltr");
         variables.put("pdfLanguage", locale.toLanguageTag());
         variables.put("pdfTitle", title);
-        String xhtml = templates.process(template, new Context(locale, variables));
+        // Thymeleaf escapes markup but not the control characters XML 1.0 forbids, which a name could hold
+        String xhtml = NOT_XML.matcher(templates.process(template, new Context(locale, variables)))
+                .replaceAll("\uFFFD");
 
         // fast mode is openhtmltopdf's default renderer now (useFastMode() is deprecated)
         PdfRendererBuilder builder = new PdfRendererBuilder()
@@ -101,6 +106,12 @@ public class PdfRenderer {
                 .useUnicodeBidiReorderer(IcuText.reorderer())
                 .defaultTextDirection(rightToLeft ? TextDirection.RTL : TextDirection.LTR)
                 .withProducer("Baobab")
+                // a PDF is made of its template, the model's text and the embedded fonts: nothing is fetched, from
+                // the network or the disk, even if a value ever ended up in a URL
+                .useExternalResourceAccessControl(
+                        (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                .useExternalResourceAccessControl(
+                        (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
                 .withHtmlContent(xhtml, null);
         for (String family : List.of(SANS, "sans-serif", "serif", "cursive", "fantasy")) {
             builder.useFont(() -> new ByteArrayInputStream(sans), family, 400, FontStyle.NORMAL, true);

@@ -97,6 +97,18 @@ class PdfRendererTests {
         assertThat(PdfA.violations(broken)).isNotEmpty();
     }
 
+    /** Text that XML cannot hold (a control character in a company name) is replaced, not a failure. */
+    @Test
+    void rendersTextWithControlCharacters() throws Exception {
+        byte[] pdf = renderer.render(
+                "pdf/documents-sample",
+                model("Société\u0001 Bêta", "ligne\u000b deux"),
+                Locale.FRENCH,
+                "Bêta",
+                List.of());
+        assertThat(PdfA.check(pdf, "Bêta", "fr").text()).contains("Bêta", "deux");
+    }
+
     @Test
     void refusesAnUnknownRelationship() {
         assertThatThrownBy(() -> new PdfAttachment("a", "text/plain", "a", "Other", new byte[0]))
