@@ -113,12 +113,15 @@ public class PdfRenderer {
                 .useExternalResourceAccessControl(
                         (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
                 .withHtmlContent(xhtml, null);
-        for (String family : List.of(SANS, "sans-serif", "serif", "cursive", "fantasy")) {
-            builder.useFont(() -> new ByteArrayInputStream(sans), family, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(sansBold), family, 700, FontStyle.NORMAL, true);
-        }
-        for (String family : List.of(MONO, "monospace")) {
-            builder.useFont(() -> new ByteArrayInputStream(mono), family, 400, FontStyle.NORMAL, true);
+        // italic and oblique are drawn upright: no text may fall back to a standard font, which is not embedded
+        for (FontStyle style : FontStyle.values()) {
+            for (String family : List.of(SANS, "sans-serif", "serif", "cursive", "fantasy")) {
+                builder.useFont(() -> new ByteArrayInputStream(sans), family, 400, style, true);
+                builder.useFont(() -> new ByteArrayInputStream(sansBold), family, 700, style, true);
+            }
+            for (String family : List.of(MONO, "monospace")) {
+                builder.useFont(() -> new ByteArrayInputStream(mono), family, 400, style, true);
+            }
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -45,6 +45,8 @@ class PdfRendererTests {
         assertThat(checked.pages()).isEqualTo(1);
         assertThat(checked.text())
                 .contains("Reçu de dépôt", "élève, garçon, œuvre, à l'été", "Texte générique", "9f86d081884c7d65");
+        // italic and bold come from embedded DejaVu faces too (PdfA.check): no fallback to a standard font
+        assertThat(checked.text().replaceAll("\\s+", " ")).contains("italique oblique gras gras italique");
         assertThat(checked.attachments()).isEmpty();
         assertThat(checked.arabicPresentationForms()).isZero();
     }
