@@ -122,7 +122,6 @@ public final class PdfA {
             assertThat(intents.get(0).getDestOutputIntent()).as("ICC profile").isNotNull();
 
             List<String> fonts = new ArrayList<>();
-            int presentationForms = 0;
             for (PDPage page : pdf.getPages()) {
                 PDResources resources = page.getResources();
                 for (COSName name : resources.getFontNames()) {
@@ -172,7 +171,7 @@ public final class PdfA {
                 }
             };
             String text = stripper.getText(pdf);
-            presentationForms = joined[0];
+            int presentationForms = joined[0];
             return new Checked(text, pdf.getNumberOfPages(), attachments, presentationForms);
         } catch (IOException e) {
             throw new AssertionError("not a readable PDF", e);
