@@ -121,6 +121,9 @@ class EndpointAuthorizationTests {
         RULES.put("POST /bids/{ocid}/withdraw", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /bids/receipts/{envelope}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put(
+                "GET /bids/receipts/{envelope}/receipt.pdf",
+                anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
+        RULES.put(
                 "GET /bids/receipts/{envelope}/receipt.json",
                 anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // rules

@@ -4,6 +4,7 @@ package org.baobab.bidding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,6 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.TestClock;
@@ -346,6 +350,17 @@ class BidsTests {
                 .andExpect(status().isOk())
                 .andExpect(
                         jsonPath("$.receipt.envelope").value(sealed.envelopeId().toString()));
+        byte[] pdf = mvc.perform(MockMvcRequestBuilders.get("/bids/receipts/" + sealed.envelopeId() + "/receipt.pdf")
+                        .with(SignedIn.as(bidder)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", ""))
+                    .contains(sealed.manifest().envelopeHash());
+        }
         // another company does not see it
         mvc.perform(MockMvcRequestBuilders.get("/api/bids/" + sealed.envelopeId() + "/receipt")
                         .with(SignedIn.as(fixtures.user("admin@batir-cameroun.demo"))))

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.baobab.bidding.Bids;
 import org.baobab.bidding.EnvelopeUploads;
+import org.baobab.bidding.ReceiptPdf;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SealingSets;
 import org.baobab.bidding.SubmittedEnvelope;
@@ -46,13 +47,16 @@ class BidsPageController {
     private final Notices notices;
     private final MessageSource messages;
     private final PlatformSigningKey signingKey;
+    private final ReceiptPdf receiptPdf;
 
     BidsPageController(
             Bids bids,
             SealingSets sealingSets,
             Notices notices,
             MessageSource messages,
-            PlatformSigningKey signingKey) {
+            PlatformSigningKey signingKey,
+            ReceiptPdf receiptPdf) {
+        this.receiptPdf = receiptPdf;
         this.bids = bids;
         this.sealingSets = sealingSets;
         this.notices = notices;
@@ -126,6 +130,24 @@ class BidsPageController {
         model.addAttribute("publicKey", signingKey.publicKeyBase64());
         model.addAttribute("keyId", signingKey.keyId());
         return "bidding/receipt";
+    }
+
+    @GetMapping("/bids/receipts/{envelope}/receipt.pdf")
+    ResponseEntity<byte[]> receiptPdf(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable UUID envelope, Locale locale) {
+        Bids.Outcome outcome = bids.receipt(user, envelope);
+        String title = notices.notice(outcome.envelope().ocid())
+                .map(p -> p.notice().title())
+                .orElse(outcome.envelope().ocid());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("receipt-" + outcome.receipt().logIndex() + ".pdf")
+                                .build()
+                                .toString())
+                .body(receiptPdf.render(outcome.receipt(), title, locale));
     }
 
     @GetMapping("/bids/receipts/{envelope}/receipt.json")
