@@ -8,12 +8,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.UUID;
 import org.baobab.Browser;
 import org.baobab.IntegrationTest;
 import org.baobab.bidding.sealing.KeyFile;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
+import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,13 +37,85 @@ class CommitteeKeyBrowserTests {
     private final CommitteeKeys keys;
     private final TenderingFixtures fixtures;
     private final JdbcClient jdbc;
+    private final Tendering tendering;
+    private final OpeningFixtures opening;
 
     CommitteeKeyBrowserTests(
-            @Value("${local.server.port}") int port, CommitteeKeys keys, TenderingFixtures fixtures, JdbcClient jdbc) {
+            @Value("${local.server.port}") int port,
+            CommitteeKeys keys,
+            TenderingFixtures fixtures,
+            JdbcClient jdbc,
+            Tendering tendering,
+            OpeningFixtures opening) {
         this.port = port;
         this.keys = keys;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
+        this.tendering = tendering;
+        this.opening = opening;
+    }
+
+    private static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Adresse e-mail").fill(email);
+        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/login/second-factor");
+        page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/account");
+    }
+
+    @Test
+    void thePrmDesignatesTheCommitteeAndTheNoticeShowsItsKeysAccessiblyInFrenchAndArabic() {
+        CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
+        UUID id = tendering.createOutsidePlan(
+                prm,
+                fixtures.organisationOf(TenderingFixtures.PRM),
+                "Besoin urgent",
+                fixtures.notice("SN", "Tentes pour les campagnes de vaccination " + UUID.randomUUID()));
+        String ocid = tendering.forStaff(prm, id).ocid();
+        try (Browser browser = new Browser(port)) {
+            Page page = browser.newPage();
+            signIn(page, TenderingFixtures.PRM);
+            page.navigate("/buyer/processes/" + id);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Commission d'ouverture"))
+                    .click();
+            page.waitForURL("**/committee");
+            assertThat(page.locator("main").textContent()).contains("Commission par défaut", "Mariama Sow");
+            Browser.assertAccessible(page);
+
+            page.getByLabel("Membres nécessaires à l'ouverture").fill("9");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Désigner la commission"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.ALERT).textContent()).contains("entre 2 et 3");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "committee-designation-error-fr");
+
+            page.getByLabel("Khady Gueye").uncheck();
+            page.getByLabel("Membres nécessaires à l'ouverture").fill("2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Désigner la commission"))
+                    .click();
+            assertThat(page.locator("main [role=status]").first().textContent())
+                    .contains("Commission d'ouverture désignée");
+            page.navigate(page.url() + "?lang=ar");
+            assertThat(page.locator("html").getAttribute("dir")).isEqualTo("rtl");
+            assertThat(page.locator("main").textContent()).contains("اللجنة المعيّنة");
+            Browser.assertAccessible(page);
+
+            tendering.publish(prm, id);
+            assertThat(opening.sealingSet(ocid).members()).hasSize(2);
+            page.navigate("/notices/" + ocid + "?lang=fr");
+            assertThat(page.locator("#sealing-set").textContent())
+                    .isEqualTo("Commission d'ouverture et scellement des offres");
+            assertThat(page.locator("main").textContent())
+                    .contains("2 de ses 2 membres")
+                    .contains(opening.sealingSet(ocid).members().get(1).key().shortFingerprint());
+            Browser.assertAccessible(page);
+            page.navigate("/notices/" + ocid + "?lang=ar");
+            Browser.assertAccessible(page);
+            Browser.screenshot(page, "notice-sealing-set-ar");
+        }
     }
 
     @Test
@@ -50,14 +124,7 @@ class CommitteeKeyBrowserTests {
         String demo = OpeningFixtures.demoKeyFile(MEMBER).fingerprint();
         try (Browser browser = new Browser(port)) {
             Page page = browser.newPage();
-            page.navigate("/login");
-            page.getByLabel("Adresse e-mail").fill(MEMBER);
-            page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
-            page.locator("main button[type=submit]").click();
-            page.waitForURL("**/login/second-factor");
-            page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
-            page.locator("main button[type=submit]").click();
-            page.waitForURL("**/account");
+            signIn(page, MEMBER);
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ma clé de commission"))
                     .click();
