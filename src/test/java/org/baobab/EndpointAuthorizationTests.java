@@ -220,6 +220,12 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/transparency/inclusion", PUBLIC);
         RULES.put("GET /api/transparency/consistency", PUBLIC);
         RULES.put("GET /api/transparency/leaves/{index}", PUBLIC);
+        // opening: committee keys, the committee of a process (the service lets only the PRM designate)
+        RULES.put("GET /committee/key", anyOf(Role.COMMITTEE_MEMBER));
+        RULES.put("POST /api/committee/key/challenge", anyOf(Role.COMMITTEE_MEMBER));
+        RULES.put("POST /api/committee/key", anyOf(Role.COMMITTEE_MEMBER));
+        RULES.put("GET /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

@@ -139,6 +139,12 @@ public class CommitteeKeys {
         return new EnrolledKey(actor.id(), key, now);
     }
 
+    /** Deletes the expired challenges and their server keys (run by a job; enrolments do it too). Returns how many. */
+    @Transactional
+    public int purgeExpiredChallenges() {
+        return store.deleteExpiredChallenges(clock.instant());
+    }
+
     /** The user's active key, if they enrolled one. */
     @Transactional(readOnly = true)
     public Optional<EnrolledKey> currentKey(UUID userId) {

@@ -181,6 +181,19 @@ class CommitteeKeysTests {
                     .satisfies(code(OpeningErrorCode.CHALLENGE_INVALID));
 
             assertThat(keys.currentKey(member.id()).orElseThrow().fingerprint()).isEqualTo(before);
+
+            CommitteeKeys.Enrolment forgotten = keys.startEnrolment(member);
+            jdbc.sql("update opening_enrolment_challenge set expires_at = expires_at - interval '1 hour'"
+                            + " where id = :id")
+                    .param("id", forgotten.challengeId())
+                    .update();
+            assertThat(keys.purgeExpiredChallenges()).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from opening_enrolment_challenge where id = :id")
+                            .param("id", forgotten.challengeId())
+                            .query(Long.class)
+                            .single())
+                    .as("an expired challenge's server key is deleted")
+                    .isZero();
         });
     }
 

@@ -14,12 +14,14 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.tendering.Incidents;
 import org.baobab.tendering.NoticeSearch;
+import org.baobab.tendering.NoticeSection;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -53,6 +55,7 @@ class PublicNoticesController {
     private final Documents documents;
     private final RulePacks packs;
     private final MessageSource messages;
+    private final ObjectProvider<NoticeSection> sections;
 
     PublicNoticesController(
             Notices notices,
@@ -60,13 +63,15 @@ class PublicNoticesController {
             Incidents incidents,
             Documents documents,
             RulePacks packs,
-            MessageSource messages) {
+            MessageSource messages,
+            ObjectProvider<NoticeSection> sections) {
         this.notices = notices;
         this.incidents = incidents;
         this.tendering = tendering;
         this.documents = documents;
         this.packs = packs;
         this.messages = messages;
+        this.sections = sections;
     }
 
     @GetMapping("/notices")
@@ -111,6 +116,12 @@ class PublicNoticesController {
         model.addAttribute("signedIn", user != null);
         model.addAttribute("following", user != null && notices.follows(user.id(), ocid));
         model.addAttribute("incidents", incidents.affecting(ocid));
+        model.addAttribute(
+                "sections",
+                sections.orderedStream()
+                        .map(s -> s.forNotice(notice))
+                        .flatMap(java.util.Optional::stream)
+                        .toList());
         model.addAttribute(
                 "pack",
                 packs.find(new org.baobab.shared.CountryCode(notice.country())).orElse(null));

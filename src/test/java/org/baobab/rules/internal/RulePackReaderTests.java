@@ -12,6 +12,7 @@ import java.util.List;
 import org.baobab.rules.Confidence;
 import org.baobab.rules.InvalidRulePackException;
 import org.baobab.rules.Nature;
+import org.baobab.rules.OpeningCommittee;
 import org.baobab.rules.ProcurementMethod;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.ThresholdPurpose;
@@ -205,6 +206,36 @@ class RulePackReaderTests {
                             confidence: secondary
                         """, "timeLimits[0].legalBasis", "is required");
         assertProblem(HEAD + "thresholdz: []\n", "thresholdz", "unknown field");
+    }
+
+    @Test
+    void theOpeningCommitteeRuleGivesTheQuorumAndRefusesOneKeyAlone() {
+        for (RulePack pack : RulePackLoader.load(RulePackLoader.DEFAULT_ROOT)) {
+            OpeningCommittee committee = pack.committee().orElseThrow();
+            assertThat(committee.confidence()).isEqualTo(Confidence.UNVERIFIED);
+            assertThat(committee.allows(3)).isTrue();
+            assertThat(pack.values()).contains(committee);
+        }
+        OpeningCommittee sn = pack("SN").committee().orElseThrow();
+        assertThat(List.of(2, 3, 4, 5, 6, 7).stream().map(sn::quorum).toList()).containsExactly(2, 2, 3, 3, 4, 4);
+        String committee = """
+                openingCommittee:
+                  minMembers: %d
+                  maxMembers: %d
+                  quorum: %s
+                  legalBasis: { text: "Décret" }
+                  validFrom: 2022-12-28
+                  confidence: unverified
+                """;
+        RulePack twoThirds = RulePackReader.read(
+                "SN",
+                source("rulepacks/SN/pack.yaml", HEAD + committee.formatted(3, 9, "two-thirds")),
+                source("rulepacks/SN/calendar.yaml", CALENDAR));
+        assertThat(twoThirds.committee().orElseThrow().quorum(6)).isEqualTo(4);
+        assertThat(twoThirds.committee().orElseThrow().quorum(2)).isEqualTo(2);
+        assertProblem(HEAD + committee.formatted(1, 5, "majority"), "openingCommittee.minMembers", "at least 2");
+        assertProblem(HEAD + committee.formatted(4, 3, "majority"), "openingCommittee.maxMembers", "between");
+        assertProblem(HEAD + committee.formatted(3, 5, "all"), "openingCommittee.quorum", "is not one of");
     }
 
     private static void assertProblem(String packYaml, String path, String problem) {

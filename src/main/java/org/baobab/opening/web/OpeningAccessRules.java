@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.opening.web;
+
+import org.baobab.shared.HttpAccessRules;
+import org.baobab.shared.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call the opening pages: a committee member enrols their key ({@code /committee/key} and its JSON calls).
+ * The committee designation page lives under {@code /buyer/processes/…}, which tendering's rules give to buyers and
+ * PRMs; the service lets only the PRM designate.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpeningAccessRules {
+
+    @Bean
+    HttpAccessRules openingRules() {
+        return registry -> registry.requestMatchers("/committee/**", "/api/committee/**")
+                .access(HttpAccessRules.signedInWithAnyOf(Role.COMMITTEE_MEMBER));
+    }
+}
