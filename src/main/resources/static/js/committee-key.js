@@ -3,6 +3,33 @@
 // key leaves it only inside the key file, encrypted under the member's passphrase (docs/opening.md).
 import { answerProofOfPossession, createKeyFile, generateCommitteeKey, shortFingerprint, toBase64 } from "./sealing.js";
 
+/** Where a copy of the key file may be kept in the browser (still encrypted under the passphrase). */
+export const KEY_STORE = { database: "baobab", version: 1, store: "committee-keys" };
+
+function openStore() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(KEY_STORE.database, KEY_STORE.version);
+    request.onupgradeneeded = () => request.result.createObjectStore(KEY_STORE.store, { keyPath: "fingerprint" });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Keeps the key file (the encrypted BKF1 text) in IndexedDB under its fingerprint. */
+export async function keepKeyFile(fingerprint, keyFile) {
+  const db = await openStore();
+  try {
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(KEY_STORE.store, "readwrite");
+      tx.objectStore(KEY_STORE.store).put({ fingerprint, keyFile, savedAt: new Date().toISOString() });
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 const form = document.getElementById("enrol-form");
 if (form) {
   const status = document.getElementById("enrol-status");
@@ -84,6 +111,16 @@ if (form) {
         current.textContent = short;
         current.title = enrolled.fingerprint;
         current.classList.add("mono");
+      }
+      if (form.keepCopy.checked) {
+        try {
+          await keepKeyFile(enrolled.fingerprint, keyFile);
+          const kept = document.getElementById("key-kept");
+          kept.textContent = message("kept");
+          kept.hidden = false;
+        } catch (e) {
+          // the download is the copy that matters; a browser without storage only loses the convenience
+        }
       }
       form.reset();
     } catch (e) {

@@ -161,8 +161,25 @@ class CommitteeKeyBrowserTests {
                     .isEqualTo(keys.currentKey(member.id()).orElseThrow().shortFingerprint());
             Browser.assertAccessible(page);
             page.getByLabel("عبارة مرور ملف المفتاح").fill(PASSPHRASE);
+            page.getByLabel("الاحتفاظ أيضًا بنسخة من ملف المفتاح في هذا المتصفح")
+                    .check();
             String arabic = enrol(page, "عبارة المرور مرة أخرى", "إنشاء مفتاح جديد واستبدال القديم", "سُجّل المفتاح");
             assertThat(arabic).isNotEqualTo(french);
+            assertThat(page.locator("#key-kept").isVisible()).isTrue();
+            Object kept = page.evaluate("""
+                    fingerprint => new Promise((resolve, reject) => {
+                      const open = indexedDB.open("baobab", 1);
+                      open.onerror = () => reject(open.error);
+                      open.onsuccess = () => {
+                        const get = open.result.transaction("committee-keys").objectStore("committee-keys")
+                          .get(fingerprint);
+                        get.onsuccess = () => resolve(get.result ? get.result.keyFile : null);
+                        get.onerror = () => reject(get.error);
+                      };
+                    })""", arabic);
+            assertThat(KeyFile.fromJson((String) kept).fingerprint())
+                    .as("the copy kept in the browser is the key file, still encrypted")
+                    .isEqualTo(arabic);
             Browser.assertAccessible(page);
             Browser.screenshot(page, "committee-key-ar");
         } finally {

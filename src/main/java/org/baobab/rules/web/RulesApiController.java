@@ -52,6 +52,9 @@ class RulesApiController {
         json.put("requiredDocuments", pack.requiredDocuments());
         json.put("supplierIdentifiers", pack.supplierIdentifiers());
         json.put("preferenceMargins", pack.preferenceMargins());
+        if (pack.openingCommittee() != null) {
+            json.put("openingCommittee", pack.openingCommittee());
+        }
         json.put("notYetEncoded", pack.notYetEncoded());
         return json;
     }

@@ -44,6 +44,7 @@ class RulesPagesTests {
                 .contains("<caption>")
                 .contains("class=\"badge unverified\"")
                 .contains("jours francs et ouvrés")
+                .contains("Commission d&#39;ouverture des plis", "de 3 à 7", "la majorité des membres")
                 .doesNotContain("??");
     }
 
