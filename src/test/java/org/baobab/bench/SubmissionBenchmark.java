@@ -42,21 +42,25 @@ public final class SubmissionBenchmark {
     static final int BIDDERS = Integer.getInteger("baobab.bench.bidders", 32);
 
     /** Bids each bidder submits (each new one replaces its previous); {@code -Dbaobab.bench.rounds=…}. */
-    static final int ROUNDS = Integer.getInteger("baobab.bench.rounds", 8);
+    static final int ROUNDS = Integer.getInteger("baobab.bench.rounds", 16);
 
     static final int ENVELOPE = 1 << 20;
 
     private SubmissionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        // command-line arguments, so that they override the test profile's file
+        String[] settings = {
+            "--server.port=0",
+            "--baobab.db.embedded.durable-commits=true",
+            // no mail server: mails go to the mail log only (the outbox still records each one)
+            "--spring.mail.host=",
+            "--spring.datasource.hikari.maximum-pool-size=" + (BIDDERS + 4),
+            "--logging.level.root=warn"
+        };
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaobabApplication.class)
                 .profiles("test")
-                .properties(
-                        "server.port=0",
-                        "baobab.db.embedded.durable-commits=true",
-                        "spring.datasource.hikari.maximum-pool-size=" + (BIDDERS + 4),
-                        "logging.level.root=warn")
-                .run(args)) {
+                .run(settings)) {
             run(context);
         }
         System.exit(0);
