@@ -22,6 +22,7 @@ import org.baobab.TestClock;
 import org.baobab.bidding.sealing.EnvelopeContext;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
+import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ class BidsTests {
 
     private final Bids bids;
     private final BidFixtures fixtures;
+    private final TenderingFixtures tenderingFixtures;
     private final Notices notices;
     private final Receipts receipts;
     private final TestClock clock;
@@ -51,6 +53,7 @@ class BidsTests {
     BidsTests(
             Bids bids,
             BidFixtures fixtures,
+            TenderingFixtures tenderingFixtures,
             Notices notices,
             Receipts receipts,
             TestClock clock,
@@ -58,6 +61,7 @@ class BidsTests {
             MockMvc mvc) {
         this.bids = bids;
         this.fixtures = fixtures;
+        this.tenderingFixtures = tenderingFixtures;
         this.notices = notices;
         this.receipts = receipts;
         this.clock = clock;
@@ -396,6 +400,61 @@ class BidsTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void aTwoEnvelopeProcedureTakesATechnicalAndAFinancialEnvelopeEachReplacedOnItsOwn() {
+        NoticeDraft base = tenderingFixtures.notice("SN", "Deux enveloppes");
+        String ocid = fixtures.openNotice(new NoticeDraft(
+                base.reference(),
+                base.title(),
+                base.description(),
+                base.buyerCategory(),
+                base.nature(),
+                base.scope(),
+                base.procedureCode(),
+                base.international(),
+                base.language(),
+                base.currency(),
+                base.estimatedValue(),
+                base.valuePublic(),
+                base.eligibility(),
+                base.evaluationCriteria(),
+                "ratedCriteria",
+                base.bidSecurity(),
+                base.clarificationDeadline(),
+                base.submissionDeadline(),
+                base.openingAt(),
+                base.openingPlace(),
+                base.contactName(),
+                base.contactEmail(),
+                base.contactPhone(),
+                base.requiredDocuments(),
+                base.lots(),
+                base.classification()));
+        CurrentUser bidder = fixtures.newCompany();
+        BidFixtures.Sealed single = fixtures.seal(ocid, "10");
+        assertThatThrownBy(() -> bids.submit(bidder, fixtures.upload(bidder, single), single.manifestJson()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(BiddingErrorCode.KIND_NOT_ALLOWED));
+        BidFixtures.Sealed technical = fixtures.seal(
+                ocid, EnvelopeContext.Kind.TECHNICAL, List.of("1", "2"), "{\"form\":\"BBF1\"}", new SecureRandom());
+        BidFixtures.Sealed financial = fixtures.seal(
+                ocid, EnvelopeContext.Kind.FINANCIAL, List.of("1", "2"), "{\"form\":\"BBF1\"}", new SecureRandom());
+        bids.submit(bidder, fixtures.upload(bidder, technical), technical.manifestJson());
+        bids.submit(bidder, fixtures.upload(bidder, financial), financial.manifestJson());
+        // a new financial offer replaces the financial one only
+        BidFixtures.Sealed cheaper = fixtures.seal(
+                ocid, EnvelopeContext.Kind.FINANCIAL, List.of("1"), "{\"form\":\"BBF1\"}", new SecureRandom());
+        bids.submit(bidder, fixtures.upload(bidder, cheaper), cheaper.manifestJson());
+
+        assertThat(bids.ofMyCompany(bidder, ocid))
+                .extracting(e -> e.kind() + ":" + e.state())
+                .containsExactlyInAnyOrder("technical:CURRENT", "financial:SUPERSEDED", "financial:CURRENT");
+        // each envelope has its own data key: the two manifests share no encrypted share
+        assertThat(technical.manifest().share(1))
+                .isNotEqualTo(financial.manifest().share(1));
+        // withdrawal ends both
+        assertThat(bids.withdraw(bidder, ocid)).hasSize(2);
     }
 
     @Test
