@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.opening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.baobab.IntegrationTest;
+import org.baobab.TestClock;
+import org.baobab.bidding.BidFixtures;
+import org.baobab.bidding.Bids;
+import org.baobab.bidding.SealingSet;
+import org.baobab.bidding.SubmittedEnvelope;
+import org.baobab.bidding.sealing.EnvelopeContext;
+import org.baobab.bidding.sealing.Manifest;
+import org.baobab.bidding.sealing.MemberKey;
+import org.baobab.bidding.sealing.ShareOpener;
+import org.baobab.identity.CurrentUser;
+import org.baobab.shared.BaobabException;
+import org.baobab.tendering.NoticeDraft;
+import org.baobab.tendering.Notices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The opening on real encryption: a notice of the demo health ministry (three members, k = 2), bids sealed with the
+ * Java library, members releasing the keys their key files compute, the server opening each current envelope once two
+ * are in, in order of receipt, and never a superseded or withdrawn one.
+ */
+@IntegrationTest
+class OpeningSessionsTests {
+
+    private final OpeningSessions sessions;
+    private final BidFixtures fixtures;
+    private final Bids bids;
+    private final Notices notices;
+    private final TestClock clock;
+    private final JdbcClient jdbc;
+
+    OpeningSessionsTests(
+            OpeningSessions sessions,
+            BidFixtures fixtures,
+            Bids bids,
+            Notices notices,
+            TestClock clock,
+            JdbcClient jdbc) {
+        this.sessions = sessions;
+        this.fixtures = fixtures;
+        this.bids = bids;
+        this.notices = notices;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        clock.release();
+    }
+
+    private static OpeningErrorCode code(Throwable e) {
+        return (OpeningErrorCode) ((BaobabException) e).errorCode();
+    }
+
+    private NoticeDraft notice(String ocid) {
+        return notices.notice(ocid).orElseThrow().notice();
+    }
+
+    /** The member at each position of the set, as signed-in users. */
+    private Map<Integer, CurrentUser> members(SealingSet set) {
+        Map<Integer, CurrentUser> members = new HashMap<>();
+        for (String email : OpeningFixtures.SANTE_MEMBERS) {
+            CurrentUser user = fixtures.user(email);
+            set.members().stream()
+                    .filter(m -> m.userId().equals(user.id()))
+                    .forEach(m -> members.put(m.position(), user));
+        }
+        return members;
+    }
+
+    /** What a member's browser computes: the key of their share of each envelope still closed. */
+    private Map<UUID, byte[]> releaseAll(CurrentUser member, UUID session, MemberKey key) {
+        Map<UUID, byte[]> keys = new LinkedHashMap<>();
+        for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
+            keys.put(r.envelopeId(), ShareOpener.releaseKey(Manifest.fromJson(r.manifest()), r.position(), key));
+        }
+        return keys;
+    }
+
+    private long storedReleases(UUID session) {
+        return jdbc.sql("select count(*) from opening_release where session_id = :s")
+                .param("s", session)
+                .query(Long.class)
+                .single();
+    }
+
+    private SubmittedEnvelope submit(CurrentUser bidder, BidFixtures.Sealed sealed) {
+        return bids.submit(bidder, fixtures.upload(bidder, sealed), sealed.manifestJson())
+                .envelope();
+    }
+
+    @Test
+    void twoMembersOfThreeOpenEveryCurrentEnvelopeInOrderOfReceiptAndNeverASupersededOrWithdrawnOne() {
+        String ocid = fixtures.openNotice("Ouverture des plis");
+        SealingSet set = fixtures.sealingSet(ocid);
+        assertThat(set.members()).hasSize(3);
+        assertThat(set.threshold()).isEqualTo(2);
+        Map<Integer, CurrentUser> members = members(set);
+        Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(set);
+
+        CurrentUser first = fixtures.bidder();
+        CurrentUser second = fixtures.newCompany();
+        CurrentUser third = fixtures.newCompany();
+        SubmittedEnvelope replaced = submit(first, fixtures.seal(ocid, "11000000"));
+        SubmittedEnvelope withFiles = submit(
+                second,
+                fixtures.seal(
+                        ocid,
+                        EnvelopeContext.Kind.SINGLE,
+                        List.of("1", "2"),
+                        "{\"bidSecurity\":\"Caution bancaire 2 %\",\"form\":\"BBF1\",\"kind\":\"single\",\"lots\":["
+                                + "{\"amount\":\"9800000.50\",\"currency\":\"XOF\",\"lot\":\"1\"},"
+                                + "{\"amount\":\"4100000\",\"currency\":\"XOF\",\"lot\":\"2\",\"rebate\":\"3 %\"}],"
+                                + "\"ocid\":\"" + ocid + "\"}",
+                        new SecureRandom(),
+                        "%PDF-1.7 technique".getBytes(),
+                        "%PDF-1.7 administratif".getBytes()));
+        SubmittedEnvelope current = submit(first, fixtures.seal(ocid, "10500000"));
+        SubmittedEnvelope withdrawn = submit(third, fixtures.seal(ocid, "9000000"));
+        bids.withdraw(third, ocid);
+
+        NoticeDraft notice = notice(ocid);
+        CurrentUser one = members.get(1);
+        CurrentUser two = members.get(2);
+        // nothing opens before the deadline, nor between the deadline and the opening time
+        clock.stopAt(notice.submissionDeadline().minusMillis(1));
+        assertThatThrownBy(() -> sessions.start(one, ocid))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.TOO_EARLY));
+        clock.stopAt(notice.openingAt().minusSeconds(1));
+        assertThatThrownBy(() -> sessions.start(one, ocid))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.TOO_EARLY));
+        assertThat(sessions.sessions(ocid)).isEmpty();
+        // a bidder is no member
+        clock.stopAt(notice.openingAt());
+        assertThatThrownBy(() -> sessions.start(first, ocid))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_IN_COMMITTEE));
+
+        OpeningSession session = sessions.start(one, ocid);
+        assertThat(session.kind()).isEqualTo("single");
+        assertThat(sessions.start(two, ocid).id()).isEqualTo(session.id());
+        UUID id = session.id();
+
+        // a member releases nothing before declaring
+        assertThatThrownBy(() -> sessions.release(one, id, releaseAll(one, id, keys.get(1))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_DECLARED));
+        sessions.declare(one, id, false);
+        assertThatThrownBy(() -> sessions.declare(one, id, false))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.ALREADY_DECLARED));
+
+        // one member alone opens nothing
+        session = sessions.release(one, id, releaseAll(one, id, keys.get(1)));
+        assertThat(session.readings()).isEmpty();
+        assertThat(session.quorum()).isFalse();
+        assertThat(storedReleases(id)).isEqualTo(2);
+
+        // a wrong key (member 1's, sent by member 2) is refused and records nothing
+        sessions.declare(two, id, false);
+        Map<UUID, byte[]> wrong = releaseAll(one, id, keys.get(1));
+        assertThatThrownBy(() -> sessions.release(two, id, wrong))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.WRONG_RELEASE));
+        assertThat(storedReleases(id)).isEqualTo(2);
+        assertThat(sessions.session(id).readings()).isEmpty();
+
+        // the second member's keys open both current envelopes; the third member never came
+        session = sessions.release(two, id, releaseAll(two, id, keys.get(2)));
+        assertThat(session.quorum()).isTrue();
+        assertThat(session.complete()).isTrue();
+        assertThat(storedReleases(id)).isZero();
+        assertThat(session.members()).extracting(OpeningSession.Member::present).containsExactly(true, true, false);
+        assertThat(session.readings())
+                .extracting(OpeningSession.Reading::envelopeId)
+                .containsExactly(withFiles.id(), current.id());
+        OpeningSession.Reading a = session.readings().get(0);
+        assertThat(a.order()).isEqualTo(1);
+        assertThat(a.failure()).isNull();
+        assertThat(a.lots())
+                .containsExactly(
+                        new OpeningSession.Lot("1", "9800000.50", "XOF", null),
+                        new OpeningSession.Lot("2", "4100000", "XOF", "3 %"));
+        assertThat(a.bidSecurity()).isEqualTo("Caution bancaire 2 %");
+        assertThat(a.files())
+                .containsExactly(
+                        new OpeningSession.File("piece-1.pdf", "application/pdf", 18),
+                        new OpeningSession.File("piece-2.pdf", "application/pdf", 22));
+        OpeningSession.Reading b = session.readings().get(1);
+        assertThat(b.supplierName()).isEqualTo("Sahel Numérique SARL");
+        assertThat(b.lots()).containsExactly(new OpeningSession.Lot("1", "10500000", "XOF", null));
+        assertThat(session.unopened())
+                .extracting(OpeningSession.Unopened::envelopeId, OpeningSession.Unopened::state)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(replaced.id(), "superseded"),
+                        org.assertj.core.groups.Tuple.tuple(withdrawn.id(), "withdrawn"));
+
+        // nothing left to release; an opened envelope is not released again
+        assertThat(sessions.toRelease(one, id)).isEmpty();
+        assertThatThrownBy(() -> sessions.release(one, id, Map.of(current.id(), new byte[32])))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_OPENABLE));
+        // the journal has the opening, never a key
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'opening.envelope-opened'"
+                                + " and subject_id in (:a, :b)")
+                        .param("a", withFiles.id().toString())
+                        .param("b", current.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aMemberWhoDeclaresAConflictReleasesNothing() {
+        String ocid = fixtures.openNotice("Conflit d'intérêts");
+        SealingSet set = fixtures.sealingSet(ocid);
+        Map<Integer, CurrentUser> members = members(set);
+        clock.stopAt(notice(ocid).openingAt().plus(Duration.ofMinutes(5)));
+        UUID id = sessions.start(members.get(3), ocid).id();
+        OpeningSession session = sessions.declare(members.get(3), id, true);
+        assertThat(session.members().get(2).conflict()).isTrue();
+        assertThat(session.releasing()).isZero();
+        assertThatThrownBy(() -> sessions.release(members.get(3), id, Map.of()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.CONFLICT_DECLARED));
+        assertThat(Instant.EPOCH).isBefore(session.startedAt());
+    }
+}
