@@ -226,6 +226,11 @@ class EndpointAuthorizationTests {
         RULES.put("POST /api/committee/key", anyOf(Role.COMMITTEE_MEMBER));
         RULES.put("GET /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /opening/{ocid}", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/start", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/declaration", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

@@ -3,6 +3,10 @@ package org.baobab.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
+import org.baobab.SignedIn;
 import org.baobab.TestClock;
 import org.baobab.bidding.BidFixtures;
 import org.baobab.bidding.Bids;
@@ -28,7 +33,10 @@ import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The opening on real encryption: a notice of the demo health ministry (three members, k = 2), bids sealed with the
@@ -44,6 +52,7 @@ class OpeningSessionsTests {
     private final Notices notices;
     private final TestClock clock;
     private final JdbcClient jdbc;
+    private final MockMvc mvc;
 
     OpeningSessionsTests(
             OpeningSessions sessions,
@@ -51,7 +60,9 @@ class OpeningSessionsTests {
             Bids bids,
             Notices notices,
             TestClock clock,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            MockMvc mvc) {
+        this.mvc = mvc;
         this.sessions = sessions;
         this.fixtures = fixtures;
         this.bids = bids;
@@ -235,5 +246,78 @@ class OpeningSessionsTests {
         assertThatThrownBy(() -> sessions.release(members.get(3), id, Map.of()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.CONFLICT_DECLARED));
         assertThat(Instant.EPOCH).isBefore(session.startedAt());
+    }
+
+    @Test
+    void theMembersPageTakesTheDeclarationAndTheJsonCallsTakeTheReleasedKeys() throws Exception {
+        String ocid = fixtures.openNotice("Ouverture en ligne");
+        SealingSet set = fixtures.sealingSet(ocid);
+        Map<Integer, CurrentUser> members = members(set);
+        Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(set);
+        SubmittedEnvelope envelope = submit(fixtures.bidder(), fixtures.seal(ocid, "7777000"));
+        clock.stopAt(notice(ocid).openingAt().plus(Duration.ofMinutes(1)));
+
+        mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(1))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/opening/" + ocid + "/start")));
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/start")
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID id = sessions.sessions(ocid).get(0).id();
+        // no choice made: refused, nothing recorded
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/declaration")
+                        .param("session", id.toString())
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeExists("error"));
+        assertThat(sessions.session(id).members().get(0).present()).isFalse();
+        for (int position : List.of(1, 2)) {
+            mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/declaration")
+                            .param("session", id.toString())
+                            .param("conflict", "none")
+                            .with(SignedIn.as(members.get(position)))
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(1))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"release-form\"")));
+
+        String manifests = mvc.perform(MockMvcRequestBuilders.get("/api/opening/sessions/" + id + "/manifests")
+                        .with(SignedIn.as(members.get(2))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].envelope").value(envelope.id().toString()))
+                .andExpect(jsonPath("$[0].position").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(manifests).contains("BSE1");
+        // a bad key is a translated problem and records nothing
+        mvc.perform(MockMvcRequestBuilders.post("/api/opening/sessions/" + id + "/releases")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"keys\":{\"" + envelope.id() + "\":\"AAAA\"}}")
+                        .with(SignedIn.as(members.get(2)))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("OPENING-0018"));
+        assertThat(storedReleases(id)).isZero();
+        for (int position : List.of(1, 2)) {
+            Map<UUID, byte[]> released = releaseAll(members.get(position), id, keys.get(position));
+            mvc.perform(MockMvcRequestBuilders.post("/api/opening/sessions/" + id + "/releases")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"keys\":{\"" + envelope.id() + "\":\""
+                                    + java.util.Base64.getEncoder().encodeToString(released.get(envelope.id()))
+                                    + "\"}}")
+                            .with(SignedIn.as(members.get(position)))
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.opened").value(position == 1 ? 0 : 1));
+        }
+        mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(3))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("7777000")));
     }
 }
