@@ -162,6 +162,8 @@ class EndpointAuthorizationTests {
         // tendering
         RULES.put("GET /notices", PUBLIC);
         RULES.put("GET /notices/{ocid}", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening/events", PUBLIC);
         RULES.put("GET /notices/{ocid}/documents/{sha256}", PUBLIC);
         RULES.put("POST /notices/{ocid}/questions", anyOf(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
         RULES.put("POST /notices/{ocid}/follow", SIGNED_IN);

@@ -148,6 +148,7 @@ public class OpeningSessions {
                 .toList();
         UUID id = UUID.randomUUID();
         if (store.insertSession(id, process.ocid(), kind, actor.email(), now, envelopes)) {
+            events.publishEvent(new SessionEvents.Changed(process.ocid()));
             events.publishEvent(new SessionStarted(
                     actor.email(),
                     process.authorityId().toString(),
@@ -192,6 +193,7 @@ public class OpeningSessions {
         if (!store.insertAttendance(sessionId, actor.id(), member.position(), conflict, clock.instant())) {
             throw new BaobabException(OpeningErrorCode.ALREADY_DECLARED);
         }
+        events.publishEvent(new SessionEvents.Changed(row.ocid()));
         events.publishEvent(new MemberDeclared(
                 actor.email(), organisation(actor), row.ocid(), sessionId.toString(), member.position(), conflict));
         return view(row, set);
@@ -263,6 +265,7 @@ public class OpeningSessions {
             }
         }
         if (!released.isEmpty()) {
+            events.publishEvent(new SessionEvents.Changed(row.ocid()));
             events.publishEvent(new SharesReleased(
                     actor.email(), organisation(actor), row.ocid(), sessionId.toString(), member.position(), released));
         }

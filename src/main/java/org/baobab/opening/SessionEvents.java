@@ -136,4 +136,7 @@ public final class SessionEvents {
             return payload;
         }
     }
+
+    /** Something changed in a process's opening (not journalled): the live page tells its watchers. */
+    public record Changed(String ocid) {}
 }
