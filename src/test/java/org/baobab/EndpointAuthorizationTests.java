@@ -164,6 +164,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /notices/{ocid}", PUBLIC);
         RULES.put("GET /notices/{ocid}/opening", PUBLIC);
         RULES.put("GET /notices/{ocid}/opening/events", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening/minutes/{id}.pdf", PUBLIC);
         RULES.put("GET /notices/{ocid}/documents/{sha256}", PUBLIC);
         RULES.put("POST /notices/{ocid}/questions", anyOf(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
         RULES.put("POST /notices/{ocid}/follow", SIGNED_IN);
@@ -231,6 +232,8 @@ class EndpointAuthorizationTests {
         RULES.put("GET /opening/{ocid}", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /opening/{ocid}/start", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /opening/{ocid}/declaration", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/minutes/observations", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/minutes/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // opendata

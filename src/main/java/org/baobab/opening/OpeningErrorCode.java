@@ -46,7 +46,13 @@ public enum OpeningErrorCode implements ErrorCode {
     /** The member has declared already in this session. */
     ALREADY_DECLARED("OPENING-0020", "error.opening.already-declared", 409),
     /** A financial session opens financial envelopes of a two-envelope procedure, after its technical session. */
-    NO_FINANCIAL_OPENING("OPENING-0021", "error.opening.no-financial-opening", 409);
+    NO_FINANCIAL_OPENING("OPENING-0021", "error.opening.no-financial-opening", 409),
+    /** The minutes are approved once every envelope of the session is read. */
+    MINUTES_NOT_READY("OPENING-0022", "error.opening.minutes-not-ready", 409),
+    /** Observations are changed only before the first approval, and hold at most 4,000 characters. */
+    MINUTES_LOCKED("OPENING-0023", "error.opening.minutes-locked", 409),
+    /** The observations hold at most 4,000 characters. */
+    OBSERVATIONS_TOO_LONG("OPENING-0024", "error.opening.observations-too-long", 400);
 
     private final String code;
     private final String messageKey;

@@ -47,6 +47,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class OpeningSessionsTests {
 
     private final OpeningSessions sessions;
+    private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
     private final Bids bids;
     private final Notices notices;
@@ -56,6 +57,7 @@ class OpeningSessionsTests {
 
     OpeningSessionsTests(
             OpeningSessions sessions,
+            OpeningMinutes minutes,
             BidFixtures fixtures,
             Bids bids,
             Notices notices,
@@ -64,6 +66,7 @@ class OpeningSessionsTests {
             MockMvc mvc) {
         this.mvc = mvc;
         this.sessions = sessions;
+        this.minutes = minutes;
         this.fixtures = fixtures;
         this.bids = bids;
         this.notices = notices;
@@ -118,7 +121,7 @@ class OpeningSessionsTests {
     }
 
     @Test
-    void twoMembersOfThreeOpenEveryCurrentEnvelopeInOrderOfReceiptAndNeverASupersededOrWithdrawnOne() {
+    void twoMembersOfThreeOpenEveryCurrentEnvelopeInOrderOfReceiptAndNeverASupersededOrWithdrawnOne() throws Exception {
         String ocid = fixtures.openNotice("Ouverture des plis");
         SealingSet set = fixtures.sealingSet(ocid);
         assertThat(set.members()).hasSize(3);
@@ -231,6 +234,40 @@ class OpeningSessionsTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+
+        // the minutes: observations, then each present member approves; published after the last approval
+        assertThat(minutes.published(ocid)).isEmpty();
+        assertThatThrownBy(() -> minutes.observe(members.get(3), id, "absent"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_DECLARED));
+        assertThatThrownBy(() -> minutes.observe(one, id, "x".repeat(4001)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.OBSERVATIONS_TOO_LONG));
+        minutes.observe(one, id, "Pli de Sahel Numérique reçu intact ; aucune réserve.");
+        assertThat(minutes.approve(one, id).published()).isFalse();
+        assertThatThrownBy(() -> minutes.observe(two, id, "changé"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.MINUTES_LOCKED));
+        assertThat(minutes.approve(two, id).published()).isTrue();
+        assertThat(minutes.published(ocid)).hasSize(1);
+
+        byte[] pdf = minutes.pdf(id, java.util.Locale.FRENCH);
+        org.baobab.documents.PdfA.Checked checked =
+                org.baobab.documents.PdfA.check(pdf, minutes.title(ocid, java.util.Locale.FRENCH), "fr");
+        assertThat(checked.text())
+                .contains(
+                        "Procès-verbal d'ouverture des plis",
+                        "9800000.50",
+                        "4100000",
+                        "10500000",
+                        "3 %",
+                        "Caution bancaire 2 %",
+                        "piece-1.pdf",
+                        "Sahel Numérique SARL",
+                        "retiré par le soumissionnaire",
+                        "aucune réserve");
+        mvc.perform(MockMvcRequestBuilders.get("/notices/" + ocid + "/opening/minutes/" + id + ".pdf"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(MockMvcRequestBuilders.get("/notices/" + ocid))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("opening/minutes/" + id + ".pdf")));
     }
 
     @Test

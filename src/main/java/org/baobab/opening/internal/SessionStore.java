@@ -195,4 +195,48 @@ public class SessionStore {
                         rs.getTimestamp("opened_at").toInstant()))
                 .list();
     }
+
+    // ---- minutes
+
+    public record ApprovalRow(UUID userId, int position, Instant approvedAt) {}
+
+    public Optional<String> observations(UUID sessionId) {
+        return jdbc.sql("select observations from opening_minutes where session_id = :s")
+                .param("s", sessionId)
+                .query(String.class)
+                .optional();
+    }
+
+    public void saveObservations(UUID sessionId, String text, String by, Instant at) {
+        jdbc.sql("insert into opening_minutes (session_id, observations, updated_by, updated_at)"
+                        + " values (:s, :t, :b, :a) on conflict (session_id) do update set"
+                        + " observations = excluded.observations, updated_by = excluded.updated_by,"
+                        + " updated_at = excluded.updated_at")
+                .param("s", sessionId)
+                .param("t", text)
+                .param("b", by)
+                .param("a", Timestamp.from(at))
+                .update();
+    }
+
+    public List<ApprovalRow> approvals(UUID sessionId) {
+        return jdbc.sql("select * from opening_approval where session_id = :s order by position")
+                .param("s", sessionId)
+                .query((rs, n) -> new ApprovalRow(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getInt("position"),
+                        rs.getTimestamp("approved_at").toInstant()))
+                .list();
+    }
+
+    public boolean insertApproval(UUID sessionId, UUID userId, int position, Instant at) {
+        return jdbc.sql("insert into opening_approval (session_id, user_id, position, approved_at)"
+                                + " values (:s, :u, :p, :a) on conflict do nothing")
+                        .param("s", sessionId)
+                        .param("u", userId)
+                        .param("p", position)
+                        .param("a", Timestamp.from(at))
+                        .update()
+                > 0;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.opening.OpeningErrorCode;
+import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSession;
 import org.baobab.opening.OpeningSessions;
 import org.baobab.shared.BaobabException;
@@ -35,10 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OpeningController {
 
     private final OpeningSessions sessions;
+    private final OpeningMinutes minutes;
     private final MessageSource messages;
 
-    OpeningController(OpeningSessions sessions, MessageSource messages) {
+    OpeningController(OpeningSessions sessions, OpeningMinutes minutes, MessageSource messages) {
         this.sessions = sessions;
+        this.minutes = minutes;
         this.messages = messages;
     }
 
@@ -49,6 +52,13 @@ class OpeningController {
         model.addAttribute("ocid", ocid);
         model.addAttribute("opening", session);
         model.addAttribute("me", session == null ? null : session.member(user.id()));
+        if (session != null) {
+            OpeningMinutes.Minutes m = minutes.minutes(session.id());
+            model.addAttribute("approvals", m.approvals());
+            if (!model.containsAttribute("observations")) {
+                model.addAttribute("observations", m.observations());
+            }
+        }
         return "opening/session";
     }
 
@@ -79,6 +89,38 @@ class OpeningController {
                 throw new BaobabException(OpeningErrorCode.NOT_DECLARED);
             }
             sessions.declare(user, sessionId(session), conflict.equals("conflict"));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @PostMapping("/opening/{ocid}/minutes/observations")
+    String observe(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            @RequestParam(required = false) @Nullable String observations,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            minutes.observe(user, sessionId(session), observations == null ? "" : observations);
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("observations", observations == null ? "" : observations);
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @PostMapping("/opening/{ocid}/minutes/approval")
+    String approve(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            minutes.approve(user, sessionId(session));
         } catch (BaobabException e) {
             redirect.addFlashAttribute("error", message(e, locale));
         }

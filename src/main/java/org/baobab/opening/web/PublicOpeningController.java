@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening.web;
 
+import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSessions;
 import org.baobab.shared.BaobabException;
 import org.baobab.tendering.Notices;
@@ -26,8 +27,10 @@ class PublicOpeningController {
     private final OpeningSessions sessions;
     private final Notices notices;
     private final OpeningLive live;
+    private final OpeningMinutes minutes;
 
-    PublicOpeningController(OpeningSessions sessions, Notices notices, OpeningLive live) {
+    PublicOpeningController(OpeningSessions sessions, Notices notices, OpeningLive live, OpeningMinutes minutes) {
+        this.minutes = minutes;
         this.sessions = sessions;
         this.notices = notices;
         this.live = live;
@@ -39,10 +42,26 @@ class PublicOpeningController {
         model.addAttribute("process", process);
         try {
             model.addAttribute("sessions", sessions.sessions(ocid));
+            model.addAttribute(
+                    "published",
+                    minutes.published(ocid).stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    m -> m.session().id(), m -> m)));
         } catch (BaobabException e) {
             model.addAttribute("sessions", java.util.List.of());
+            model.addAttribute("published", java.util.Map.of());
         }
         return "opening/public";
+    }
+
+    @GetMapping("/notices/{ocid}/opening/minutes/{id}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(
+            @PathVariable String ocid, @PathVariable java.util.UUID id, java.util.Locale locale) {
+        minutes.publishedSession(ocid, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"pv-ouverture-" + ocid + ".pdf\"")
+                .body(minutes.pdf(id, locale));
     }
 
     @GetMapping(path = "/notices/{ocid}/opening/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
