@@ -49,6 +49,7 @@ class OpeningSessionsTests {
     private final OpeningSessions sessions;
     private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
+    private final org.baobab.tendering.TenderingFixtures tenderingFixtures;
     private final Bids bids;
     private final Notices notices;
     private final TestClock clock;
@@ -59,6 +60,7 @@ class OpeningSessionsTests {
             OpeningSessions sessions,
             OpeningMinutes minutes,
             BidFixtures fixtures,
+            org.baobab.tendering.TenderingFixtures tenderingFixtures,
             Bids bids,
             Notices notices,
             TestClock clock,
@@ -68,6 +70,7 @@ class OpeningSessionsTests {
         this.sessions = sessions;
         this.minutes = minutes;
         this.fixtures = fixtures;
+        this.tenderingFixtures = tenderingFixtures;
         this.bids = bids;
         this.notices = notices;
         this.clock = clock;
@@ -356,5 +359,101 @@ class OpeningSessionsTests {
         mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(3))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("7777000")));
+    }
+
+    private String twoEnvelopeNotice() {
+        NoticeDraft n = tenderingFixtures.notice("SN", "Deux enveloppes");
+        return fixtures.openNotice(new NoticeDraft(
+                        n.reference(),
+                        n.title(),
+                        n.description(),
+                        n.buyerCategory(),
+                        n.nature(),
+                        n.scope(),
+                        n.procedureCode(),
+                        n.international(),
+                        n.language(),
+                        n.currency(),
+                        n.estimatedValue(),
+                        n.valuePublic(),
+                        n.eligibility(),
+                        n.evaluationCriteria(),
+                        "ratedCriteria",
+                        n.bidSecurity(),
+                        n.clarificationDeadline(),
+                        n.submissionDeadline(),
+                        n.openingAt(),
+                        n.openingPlace(),
+                        n.contactName(),
+                        n.contactEmail(),
+                        n.contactPhone(),
+                        n.requiredDocuments(),
+                        n.lots())
+                .withClassification(n.classification()));
+    }
+
+    private BidFixtures.Sealed seal(
+            String ocid, EnvelopeContext.Kind kind, @org.jspecify.annotations.Nullable String amount) {
+        String lot = amount == null
+                ? "{\"lot\":\"1\"}"
+                : "{\"amount\":\"" + amount + "\",\"currency\":\"XOF\",\"lot\":\"1\"}";
+        return fixtures.seal(
+                ocid,
+                kind,
+                List.of("1"),
+                "{\"form\":\"BBF1\",\"kind\":\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\",\"lots\":["
+                        + lot + "],\"ocid\":\"" + ocid + "\"}",
+                new SecureRandom());
+    }
+
+    @Test
+    void aTwoEnvelopeProcedureOpensTheTechnicalOffersThenOnlyTheFinancialOffersItIsGiven() {
+        String ocid = twoEnvelopeNotice();
+        SealingSet set = fixtures.sealingSet(ocid);
+        Map<Integer, CurrentUser> members = members(set);
+        Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(set);
+        CurrentUser first = fixtures.bidder();
+        CurrentUser second = fixtures.newCompany();
+        SubmittedEnvelope technical1 = submit(first, seal(ocid, EnvelopeContext.Kind.TECHNICAL, null));
+        SubmittedEnvelope financial1 = submit(first, seal(ocid, EnvelopeContext.Kind.FINANCIAL, "5000000"));
+        SubmittedEnvelope technical2 = submit(second, seal(ocid, EnvelopeContext.Kind.TECHNICAL, null));
+        SubmittedEnvelope financial2 = submit(second, seal(ocid, EnvelopeContext.Kind.FINANCIAL, "4000000"));
+        clock.stopAt(notice(ocid).openingAt());
+        CurrentUser one = members.get(1);
+        CurrentUser two = members.get(2);
+
+        assertThatThrownBy(() -> sessions.startFinancial(one, ocid, List.of(financial1.id())))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NO_FINANCIAL_OPENING));
+        UUID technical = sessions.start(one, ocid).id();
+        assertThat(sessions.session(technical).kind()).isEqualTo("technical");
+        for (int p : List.of(1, 2)) {
+            sessions.declare(members.get(p), technical, false);
+        }
+        sessions.release(one, technical, releaseAll(one, technical, keys.get(1)));
+        OpeningSession read = sessions.release(two, technical, releaseAll(two, technical, keys.get(2)));
+        assertThat(read.readings())
+                .extracting(OpeningSession.Reading::envelopeId)
+                .containsExactly(technical1.id(), technical2.id());
+        assertThat(read.readings().get(0).lots()).containsExactly(new OpeningSession.Lot("1", null, null, null));
+
+        // the evaluation retained only the first bidder: the second's financial offer is never opened
+        UUID financial =
+                sessions.startFinancial(one, ocid, List.of(financial1.id())).id();
+        for (int p : List.of(1, 2)) {
+            sessions.declare(members.get(p), financial, false);
+        }
+        assertThat(sessions.toRelease(two, financial))
+                .extracting(OpeningSessions.ToRelease::envelopeId)
+                .containsExactly(financial1.id());
+        assertThatThrownBy(() -> sessions.release(one, financial, Map.of(financial2.id(), new byte[32])))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_OPENABLE));
+        sessions.release(one, financial, releaseAll(one, financial, keys.get(1)));
+        OpeningSession money = sessions.release(two, financial, releaseAll(two, financial, keys.get(2)));
+        assertThat(money.readings()).hasSize(1);
+        assertThat(money.readings().get(0).lots()).containsExactly(new OpeningSession.Lot("1", "5000000", "XOF", null));
+        assertThat(money.unopened())
+                .extracting(OpeningSession.Unopened::envelopeId, OpeningSession.Unopened::state)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(financial2.id(), "not-qualified"));
+        assertThat(money.complete()).isTrue();
     }
 }
