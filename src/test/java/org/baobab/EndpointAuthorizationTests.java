@@ -162,6 +162,9 @@ class EndpointAuthorizationTests {
         // tendering
         RULES.put("GET /notices", PUBLIC);
         RULES.put("GET /notices/{ocid}", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening/events", PUBLIC);
+        RULES.put("GET /notices/{ocid}/opening/minutes/{id}.pdf", PUBLIC);
         RULES.put("GET /notices/{ocid}/documents/{sha256}", PUBLIC);
         RULES.put("POST /notices/{ocid}/questions", anyOf(Role.SUPPLIER_ADMIN, Role.BID_PREPARER, Role.SIGNATORY));
         RULES.put("POST /notices/{ocid}/follow", SIGNED_IN);
@@ -226,6 +229,13 @@ class EndpointAuthorizationTests {
         RULES.put("POST /api/committee/key", anyOf(Role.COMMITTEE_MEMBER));
         RULES.put("GET /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}/committee", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /opening/{ocid}", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/start", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/declaration", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/minutes/observations", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/minutes/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

@@ -28,7 +28,31 @@ public enum OpeningErrorCode implements ErrorCode {
     /** Arguments: the lowest and the highest threshold allowed. */
     BAD_THRESHOLD("OPENING-0011", "error.opening.bad-threshold", 400),
     /** Argument: the ocid. The process has no possible committee (too few members with keys). */
-    NO_COMMITTEE("OPENING-0012", "error.opening.no-committee", 409);
+    NO_COMMITTEE("OPENING-0012", "error.opening.no-committee", 409),
+    /** Argument: when the opening may start. Before the deadline and the notice's opening time nothing opens. */
+    TOO_EARLY("OPENING-0013", "error.opening.too-early", 409),
+    /** Only a member of the process's committee (or its authority's PRM, to start) takes part in its opening. */
+    NOT_IN_COMMITTEE("OPENING-0014", "error.opening.not-in-committee", 403),
+    /** No such opening session. */
+    UNKNOWN_SESSION("OPENING-0015", "error.opening.unknown-session", 404),
+    /** The member must declare their presence and the absence of a conflict of interest first. */
+    NOT_DECLARED("OPENING-0016", "error.opening.not-declared", 409),
+    /** A member who declared a conflict of interest releases nothing. */
+    CONFLICT_DECLARED("OPENING-0017", "error.opening.conflict-declared", 403),
+    /** A released key does not open the member's share of that envelope: nothing was recorded. */
+    WRONG_RELEASE("OPENING-0018", "error.opening.wrong-release", 400),
+    /** The envelope is not one this session opens, or it is already opened. */
+    NOT_OPENABLE("OPENING-0019", "error.opening.not-openable", 409),
+    /** The member has declared already in this session. */
+    ALREADY_DECLARED("OPENING-0020", "error.opening.already-declared", 409),
+    /** A financial session opens financial envelopes of a two-envelope procedure, after its technical session. */
+    NO_FINANCIAL_OPENING("OPENING-0021", "error.opening.no-financial-opening", 409),
+    /** The minutes are approved once every envelope of the session is read. */
+    MINUTES_NOT_READY("OPENING-0022", "error.opening.minutes-not-ready", 409),
+    /** Observations are changed only before the first approval, and hold at most 4,000 characters. */
+    MINUTES_LOCKED("OPENING-0023", "error.opening.minutes-locked", 409),
+    /** The observations hold at most 4,000 characters. */
+    OBSERVATIONS_TOO_LONG("OPENING-0024", "error.opening.observations-too-long", 400);
 
     private final String code;
     private final String messageKey;

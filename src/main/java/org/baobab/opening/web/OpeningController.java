@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.opening.web;
+
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.baobab.identity.CurrentUser;
+import org.baobab.opening.OpeningErrorCode;
+import org.baobab.opening.OpeningMinutes;
+import org.baobab.opening.OpeningSession;
+import org.baobab.opening.OpeningSessions;
+import org.baobab.shared.BaobabException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The committee members' opening page ({@code /opening/{ocid}}): start the session, declare presence and conflicts of
+ * interest, and (with the page's script) release the share keys computed from the member's key file. The JSON calls
+ * give the manifests to the browser and take the released keys (base64, 32 bytes each).
+ */
+@Controller
+class OpeningController {
+
+    private final OpeningSessions sessions;
+    private final OpeningMinutes minutes;
+    private final MessageSource messages;
+
+    OpeningController(OpeningSessions sessions, OpeningMinutes minutes, MessageSource messages) {
+        this.sessions = sessions;
+        this.minutes = minutes;
+        this.messages = messages;
+    }
+
+    @GetMapping("/opening/{ocid}")
+    String page(@AuthenticationPrincipal CurrentUser user, @PathVariable String ocid, Model model) {
+        List<OpeningSession> all = sessions.sessions(ocid);
+        OpeningSession session = all.isEmpty() ? null : all.get(all.size() - 1);
+        model.addAttribute("ocid", ocid);
+        model.addAttribute("opening", session);
+        model.addAttribute("me", session == null ? null : session.member(user.id()));
+        if (session != null) {
+            OpeningMinutes.Minutes m = minutes.minutes(session.id());
+            model.addAttribute("approvals", m.approvals());
+            if (!model.containsAttribute("observations")) {
+                model.addAttribute("observations", m.observations());
+            }
+        }
+        return "opening/session";
+    }
+
+    @PostMapping("/opening/{ocid}/start")
+    String start(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            sessions.start(user, ocid);
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @PostMapping("/opening/{ocid}/declaration")
+    String declare(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            @RequestParam(required = false) @Nullable String conflict,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            if (conflict == null || !List.of("none", "conflict").contains(conflict)) {
+                throw new BaobabException(OpeningErrorCode.NOT_DECLARED);
+            }
+            sessions.declare(user, sessionId(session), conflict.equals("conflict"));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @PostMapping("/opening/{ocid}/minutes/observations")
+    String observe(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            @RequestParam(required = false) @Nullable String observations,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            minutes.observe(user, sessionId(session), observations == null ? "" : observations);
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("observations", observations == null ? "" : observations);
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @PostMapping("/opening/{ocid}/minutes/approval")
+    String approve(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            minutes.approve(user, sessionId(session));
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/opening/" + ocid;
+    }
+
+    @GetMapping(path = "/api/opening/sessions/{id}/manifests", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Map<String, Object>> manifests(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return sessions.toRelease(user, id).stream()
+                .map(r -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("envelope", r.envelopeId().toString());
+                    json.put("position", r.position());
+                    json.put("manifest", r.manifest());
+                    return json;
+                })
+                .toList();
+    }
+
+    /** The released keys: envelope id → base64 of the 32-byte key of the member's share. */
+    record ReleaseRequest(@Nullable Map<String, String> keys) {}
+
+    @PostMapping(
+            path = "/api/opening/sessions/{id}/releases",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> release(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestBody ReleaseRequest body) {
+        Map<UUID, byte[]> keys = new LinkedHashMap<>();
+        if (body.keys() != null) {
+            for (Map.Entry<String, String> e : body.keys().entrySet()) {
+                try {
+                    keys.put(UUID.fromString(e.getKey()), Base64.getDecoder().decode(e.getValue()));
+                } catch (IllegalArgumentException | NullPointerException bad) {
+                    throw new BaobabException(OpeningErrorCode.WRONG_RELEASE);
+                }
+            }
+        }
+        OpeningSession session = sessions.release(user, id, keys);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("opened", session.readings().size());
+        json.put(
+                "waiting",
+                session.unopened().stream()
+                        .filter(u -> u.state().equals("current"))
+                        .count());
+        json.put("complete", session.complete());
+        return json;
+    }
+
+    private static UUID sessionId(@Nullable String id) {
+        try {
+            return UUID.fromString(id == null ? "" : id);
+        } catch (IllegalArgumentException e) {
+            throw new BaobabException(OpeningErrorCode.UNKNOWN_SESSION);
+        }
+    }
+
+    private String message(BaobabException e, Locale locale) {
+        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.opening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.baobab.Browser;
+import org.baobab.IntegrationTest;
+import org.baobab.TestClock;
+import org.baobab.bidding.BidFixtures;
+import org.baobab.bidding.Bids;
+import org.baobab.bidding.SealingSet;
+import org.baobab.identity.CurrentUser;
+import org.baobab.identity.internal.SignIn;
+import org.baobab.identity.internal.TotpCodes;
+import org.baobab.tendering.Notices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Two committee members, each in their own browser window, open a bid with the demo key files: the first starts the
+ * session, both declare no conflict, each loads their key file and passphrase; the bid opens when the second releases,
+ * and the public page, watching the server-sent events, shows the amount read without being reloaded. Checked with
+ * axe-core.
+ */
+@IntegrationTest
+class OpeningBrowserTests {
+
+    private final int port;
+    private final BidFixtures fixtures;
+    private final Bids bids;
+    private final Notices notices;
+    private final TestClock clock;
+
+    OpeningBrowserTests(
+            @Value("${local.server.port}") int port,
+            BidFixtures fixtures,
+            Bids bids,
+            Notices notices,
+            TestClock clock) {
+        this.port = port;
+        this.fixtures = fixtures;
+        this.bids = bids;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        clock.release();
+    }
+
+    private static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Adresse e-mail").fill(email);
+        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/login/second-factor");
+        page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/account");
+    }
+
+    private static void release(Page page, String email) {
+        page.getByLabel("Mon fichier de clé (.bkf.json)")
+                .setInputFiles(Path.of("src/main/resources/demo/committee-keys/" + email + ".bkf.json"));
+        page.getByLabel("Phrase de passe du fichier de clé").fill(OpeningFixtures.PASSPHRASE);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Libérer mes parts"))
+                .click();
+        page.waitForCondition(
+                () -> page.locator("#release-status").textContent().contains("Parts libérées"),
+                new Page.WaitForConditionOptions().setTimeout(30_000));
+    }
+
+    @Test
+    void twoMembersReleaseTheirSharesFromTheirKeyFilesAndThePublicPageShowsTheReadingLive() {
+        String ocid = fixtures.openNotice("Ouverture dans le navigateur");
+        SealingSet set = fixtures.sealingSet(ocid);
+        CurrentUser bidder = fixtures.bidder();
+        BidFixtures.Sealed sealed = fixtures.seal(ocid, "31415926");
+        bids.submit(bidder, fixtures.upload(bidder, sealed), sealed.manifestJson());
+        List<String> emails = OpeningFixtures.SANTE_MEMBERS.stream()
+                .filter(e -> set.members().stream()
+                        .anyMatch(m -> m.userId().equals(fixtures.user(e).id())))
+                .toList();
+
+        try (Browser browser = new Browser(port)) {
+            Page one = browser.newPage();
+            Page two = browser.newPage();
+            Page watcher = browser.newPage();
+            signIn(one, emails.get(0));
+            signIn(two, emails.get(1));
+            clock.stopAt(notices.notice(ocid).orElseThrow().notice().openingAt().plus(Duration.ofMinutes(2)));
+
+            watcher.navigate("/notices/" + ocid + "/opening");
+            assertThat(watcher.locator("main").textContent()).contains("pas encore commencé");
+            Browser.assertAccessible(watcher);
+
+            one.navigate("/opening/" + ocid);
+            Browser.assertAccessible(one);
+            one.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir la séance"))
+                    .click();
+            one.waitForURL("**/opening/" + ocid);
+            for (Page page : List.of(one, two)) {
+                page.navigate("/opening/" + ocid);
+                page.getByLabel(
+                                "Je suis présent et je déclare n'avoir aucun conflit d'intérêts avec les soumissionnaires.")
+                        .check();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer ma déclaration"))
+                        .click();
+                page.waitForURL("**/opening/" + ocid);
+            }
+            Browser.assertAccessible(one);
+            watcher.reload();
+            assertThat(watcher.locator("main").textContent()).contains("Le quorum est atteint", "en attente");
+
+            release(one, emails.get(0));
+            release(two, emails.get(1));
+            watcher.waitForCondition(
+                    () -> watcher.locator("#opening-live").textContent().contains("31415926"),
+                    new Page.WaitForConditionOptions().setTimeout(15_000));
+            assertThat(watcher.locator("#opening-live").textContent()).contains("Sahel Numérique SARL");
+            Browser.assertAccessible(watcher);
+            watcher.navigate("/notices/" + ocid + "/opening?lang=ar");
+            assertThat(watcher.locator("html").getAttribute("dir")).isEqualTo("rtl");
+            Browser.assertAccessible(watcher);
+        }
+    }
+}
