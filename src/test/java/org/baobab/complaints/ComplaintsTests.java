@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.baobab.TestClock;
+import org.baobab.WebClient;
 import org.baobab.complaints.Complaint.ContestedKind;
 import org.baobab.complaints.Complaint.Objection;
 import org.baobab.complaints.Complaint.Outcome;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Complaints: filing windows, the authority's answer, escalation, suspension, decision, who may see and act. */
 @org.baobab.IntegrationTest
@@ -42,6 +44,7 @@ class ComplaintsTests {
     private final TestClock clock;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final WebClient web;
 
     ComplaintsTests(
             Complaints complaints,
@@ -49,13 +52,15 @@ class ComplaintsTests {
             TenderingFixtures fixtures,
             TestClock clock,
             MessageSource messages,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            MockMvc mvc) {
         this.complaints = complaints;
         this.tendering = tendering;
         this.fixtures = fixtures;
         this.clock = clock;
         this.messages = messages;
         this.jdbc = jdbc;
+        this.web = new WebClient(mvc, "10.7.7.31");
     }
 
     @AfterEach
@@ -300,5 +305,23 @@ class ComplaintsTests {
         stopOn(LocalDate.of(2026, 12, 30));
         UUID id = complaints.file(bidder, company, filing(ocid, ContestedKind.AWARD, award));
         assertThat(complaints.complaint(bidder, id).contestedOn()).isEqualTo(award);
+    }
+
+    @Test
+    void theNoticePageAndTheOpenDataShowThePublicPartsOnly() throws Exception {
+        String ocid = published();
+        String page = web.body("/notices/" + ocid);
+        assertThat(page).contains("id=\"complaints\"");
+        UUID id = file(ocid);
+        complaints.post(fixtures.user(COMPLAINANT), id, "Message privé entre les parties");
+
+        page = web.body("/notices/" + ocid);
+        assertThat(page).contains("Critère non prévu").doesNotContain("Message privé entre les parties");
+        String json = web.body("/api/complaints?ocid=" + ocid);
+        assertThat(json)
+                .contains(id.toString())
+                .contains("\"requestedRemedy\"")
+                .contains("Critère non prévu")
+                .doesNotContain("Message privé");
     }
 }
