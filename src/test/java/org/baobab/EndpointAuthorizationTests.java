@@ -112,6 +112,7 @@ class EndpointAuthorizationTests {
         RULES.put("PUT /api/bids/uploads/{id}", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // bidding: submission, withdrawal and receipts for the company's bidders; the sealing set is public
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
+        RULES.put("GET /api/complaints", PUBLIC);
         RULES.put("POST /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /api/bids/withdrawals", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
