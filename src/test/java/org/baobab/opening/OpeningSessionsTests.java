@@ -274,12 +274,16 @@ class OpeningSessionsTests {
     }
 
     @Test
-    void aMemberWhoDeclaresAConflictReleasesNothing() {
+    void thePrmStartsTheSessionAndAMemberWhoDeclaresAConflictReleasesNothing() {
         String ocid = fixtures.openNotice("Conflit d'intérêts");
         SealingSet set = fixtures.sealingSet(ocid);
         Map<Integer, CurrentUser> members = members(set);
         clock.stopAt(notice(ocid).openingAt().plus(Duration.ofMinutes(5)));
-        UUID id = sessions.start(members.get(3), ocid).id();
+        // the authority's PRM may start the session, but takes no part in it
+        CurrentUser prm = fixtures.user(org.baobab.tendering.TenderingFixtures.PRM);
+        UUID id = sessions.start(prm, ocid).id();
+        assertThatThrownBy(() -> sessions.declare(prm, id, false))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_IN_COMMITTEE));
         OpeningSession session = sessions.declare(members.get(3), id, true);
         assertThat(session.members().get(2).conflict()).isTrue();
         assertThat(session.releasing()).isZero();
