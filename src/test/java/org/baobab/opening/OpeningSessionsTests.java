@@ -363,6 +363,35 @@ class OpeningSessionsTests {
         mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(3))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("7777000")));
+
+        // the minutes through the page: too long is refused and changes nothing; then both present members approve
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/observations")
+                        .param("session", id.toString())
+                        .param("observations", "x".repeat(4001))
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", "Les observations comptent au plus 4 000 caractères."));
+        assertThat(minutes.minutes(id).observations()).isEmpty();
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/observations")
+                        .param("session", id.toString())
+                        .param("observations", "Séance sans incident.")
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        for (int position : List.of(1, 2)) {
+            mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/approval")
+                            .param("session", id.toString())
+                            .with(SignedIn.as(members.get(position)))
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(minutes.minutes(id).published()).isTrue();
+        mvc.perform(MockMvcRequestBuilders.get("/notices/" + ocid + "/opening"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Séance sans incident.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("minutes/" + id + ".pdf")));
     }
 
     private String twoEnvelopeNotice() {
