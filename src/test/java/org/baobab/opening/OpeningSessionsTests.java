@@ -274,12 +274,16 @@ class OpeningSessionsTests {
     }
 
     @Test
-    void aMemberWhoDeclaresAConflictReleasesNothing() {
+    void thePrmStartsTheSessionAndAMemberWhoDeclaresAConflictReleasesNothing() {
         String ocid = fixtures.openNotice("Conflit d'intérêts");
         SealingSet set = fixtures.sealingSet(ocid);
         Map<Integer, CurrentUser> members = members(set);
         clock.stopAt(notice(ocid).openingAt().plus(Duration.ofMinutes(5)));
-        UUID id = sessions.start(members.get(3), ocid).id();
+        // the authority's PRM may start the session, but takes no part in it
+        CurrentUser prm = fixtures.user(org.baobab.tendering.TenderingFixtures.PRM);
+        UUID id = sessions.start(prm, ocid).id();
+        assertThatThrownBy(() -> sessions.declare(prm, id, false))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_IN_COMMITTEE));
         OpeningSession session = sessions.declare(members.get(3), id, true);
         assertThat(session.members().get(2).conflict()).isTrue();
         assertThat(session.releasing()).isZero();
@@ -359,6 +363,35 @@ class OpeningSessionsTests {
         mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(members.get(3))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("7777000")));
+
+        // the minutes through the page: too long is refused and changes nothing; then both present members approve
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/observations")
+                        .param("session", id.toString())
+                        .param("observations", "x".repeat(4001))
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", "Les observations comptent au plus 4 000 caractères."));
+        assertThat(minutes.minutes(id).observations()).isEmpty();
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/observations")
+                        .param("session", id.toString())
+                        .param("observations", "Séance sans incident.")
+                        .with(SignedIn.as(members.get(1)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        for (int position : List.of(1, 2)) {
+            mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/minutes/approval")
+                            .param("session", id.toString())
+                            .with(SignedIn.as(members.get(position)))
+                            .with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(minutes.minutes(id).published()).isTrue();
+        mvc.perform(MockMvcRequestBuilders.get("/notices/" + ocid + "/opening"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Séance sans incident.")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("minutes/" + id + ".pdf")));
     }
 
     private String twoEnvelopeNotice() {
