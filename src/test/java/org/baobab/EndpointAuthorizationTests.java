@@ -113,6 +113,8 @@ class EndpointAuthorizationTests {
         // bidding: submission, withdrawal and receipts for the company's bidders; the sealing set is public
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
         RULES.put("GET /api/complaints", PUBLIC);
+        RULES.put("GET /complaints", PUBLIC);
+        RULES.put("GET /regulator/complaints", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /api/bids/withdrawals", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));

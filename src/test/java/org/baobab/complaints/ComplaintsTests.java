@@ -324,4 +324,22 @@ class ComplaintsTests {
                 .contains("Critère non prévu")
                 .doesNotContain("Message privé");
     }
+
+    @Test
+    void thePublicListShowsTheComplaintAndTheRegulatorsDeskShowsItsDeadline() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        String title = complaints.complaint(fixtures.user(COMPLAINANT), id).processTitle();
+        assertThat(web.body("/complaints")).contains(title).doesNotContain(id.toString() + "\"");
+        String desk = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/regulator/complaints")
+                                .with(org.baobab.SignedIn.as(fixtures.user(OFFICER)))
+                                .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(desk).contains(title).containsPattern("day\\(s\\)|jour\\(s\\)");
+    }
 }

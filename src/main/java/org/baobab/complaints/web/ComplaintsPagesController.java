@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.complaints.web;
+
+import org.baobab.complaints.Complaints;
+import org.baobab.identity.CurrentUser;
+import org.baobab.rules.RulePacks;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The public list of complaints ({@code /complaints}, public parts only) and the regulator's complaints desk
+ * ({@code /regulator/complaints}): the complaints not yet decided in the officer's country, the most urgent first,
+ * with the step due and the days left.
+ */
+@Controller
+class ComplaintsPagesController {
+
+    private final Complaints complaints;
+    private final RulePacks packs;
+
+    ComplaintsPagesController(Complaints complaints, RulePacks packs) {
+        this.complaints = complaints;
+        this.packs = packs;
+    }
+
+    @GetMapping("/complaints")
+    String list(Model model) {
+        model.addAttribute("complaints", complaints.latest(ComplaintsApiController.LATEST));
+        return "complaints/list";
+    }
+
+    @GetMapping("/regulator/complaints")
+    String desk(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("complaints", complaints.desk(user));
+        model.addAttribute("packs", packs);
+        return "complaints/desk";
+    }
+}
