@@ -114,6 +114,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
         RULES.put("GET /api/complaints", PUBLIC);
         RULES.put("GET /complaints", PUBLIC);
+        RULES.put("GET /complaints/{id}", SIGNED_IN);
         RULES.put("GET /regulator/complaints", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));

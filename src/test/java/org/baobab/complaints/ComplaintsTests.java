@@ -342,4 +342,30 @@ class ComplaintsTests {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(desk).contains(title).containsPattern("day\\(s\\)|jour\\(s\\)");
     }
+
+    @Test
+    void theComplaintPageShowsTheExchangesAndDeadlinesToThePartiesOnly() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        complaints.post(fixtures.user(TenderingFixtures.PRM), id, "Nous examinons votre recours.");
+        for (String party : List.of(COMPLAINANT, TenderingFixtures.PRM)) {
+            String page = web.perform(
+                            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/complaints/" + id)
+                                    .with(org.baobab.SignedIn.as(fixtures.user(party)))
+                                    .header("Accept-Language", "fr"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                            .isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page)
+                    .contains("Nous examinons votre recours.")
+                    .contains("Réponse de l&#39;autorité contractante")
+                    .contains("Critère non prévu");
+        }
+        web.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/complaints/" + id)
+                        .with(org.baobab.SignedIn.as(fixtures.user(OTHER_COMPANY))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
+    }
 }

@@ -17,6 +17,7 @@ class ComplaintsAccessRules {
         return registry -> {
             registry.requestMatchers(HttpMethod.GET, "/api/complaints", "/complaints")
                     .permitAll();
+            registry.requestMatchers(HttpMethod.GET, "/complaints/*").hasAuthority(HttpAccessRules.SIGNED_IN);
             registry.requestMatchers("/regulator/complaints", "/regulator/complaints/**")
                     .access(HttpAccessRules.signedInWithAnyOf(Role.COMPLAINTS_OFFICER));
         };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.complaints.web;
 
+import java.util.UUID;
+import org.baobab.complaints.Complaint;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.RulePacks;
@@ -8,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The public list of complaints ({@code /complaints}, public parts only) and the regulator's complaints desk
@@ -29,6 +32,15 @@ class ComplaintsPagesController {
     String list(Model model) {
         model.addAttribute("complaints", complaints.latest(ComplaintsApiController.LATEST));
         return "complaints/list";
+    }
+
+    /** A complaint's page, for its parties only: the structured complaint, its deadlines and its exchanges. */
+    @GetMapping("/complaints/{id}")
+    String complaint(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        Complaint c = complaints.complaint(user, id);
+        model.addAttribute("c", c);
+        model.addAttribute("today", packs.today(c.country()));
+        return "complaints/complaint";
     }
 
     @GetMapping("/regulator/complaints")
