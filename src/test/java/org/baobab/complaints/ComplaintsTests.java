@@ -368,4 +368,35 @@ class ComplaintsTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
                         .isForbidden());
     }
+
+    @Test
+    void theAnswerFormRefusesAnotherAuthorityWithATranslatedErrorAndAcceptsThePrm() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        var refused = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/complaints/" + id + "/answer")
+                                .param("answer", "Rejeté")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(org.baobab.SignedIn.as(fixtures.user(OTHER_AUTHORITY_PRM)))
+                                .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection())
+                .andReturn();
+        assertThat(String.valueOf(refused.getFlashMap().get("error"))).contains("Only the procurement officer");
+        assertThat(complaints.complaint(fixtures.user(COMPLAINANT), id).state()).isEqualTo(State.FILED);
+
+        web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/complaints/" + id + "/answer")
+                                .param("answer", "Le critère figurait au DAO.")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(org.baobab.SignedIn.as(fixtures.user(TenderingFixtures.PRM))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection());
+        assertThat(complaints.complaint(fixtures.user(COMPLAINANT), id).answer())
+                .isEqualTo("Le critère figurait au DAO.");
+    }
 }

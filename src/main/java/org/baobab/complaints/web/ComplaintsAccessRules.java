@@ -18,6 +18,11 @@ class ComplaintsAccessRules {
             registry.requestMatchers(HttpMethod.GET, "/api/complaints", "/complaints")
                     .permitAll();
             registry.requestMatchers(HttpMethod.GET, "/complaints/*").hasAuthority(HttpAccessRules.SIGNED_IN);
+            registry.requestMatchers(HttpMethod.POST, "/complaints/*/messages").hasAuthority(HttpAccessRules.SIGNED_IN);
+            registry.requestMatchers(HttpMethod.POST, "/complaints/*/answer")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.PRM));
+            registry.requestMatchers(HttpMethod.POST, "/complaints/*/escalate")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
             registry.requestMatchers("/regulator/complaints", "/regulator/complaints/**")
                     .access(HttpAccessRules.signedInWithAnyOf(Role.COMPLAINTS_OFFICER));
         };

@@ -40,6 +40,8 @@ class ComplaintsPagesController {
         Complaint c = complaints.complaint(user, id);
         model.addAttribute("c", c);
         model.addAttribute("today", packs.today(c.country()));
+        model.addAttribute("party", complaints.party(user, id));
+        model.addAttribute("outcomes", Complaint.Outcome.values());
         return "complaints/complaint";
     }
 
