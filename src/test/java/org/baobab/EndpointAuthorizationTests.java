@@ -114,6 +114,8 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
         RULES.put("GET /api/complaints", PUBLIC);
         RULES.put("GET /complaints", PUBLIC);
+        RULES.put("GET /complaints/new", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
+        RULES.put("POST /complaints", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
         RULES.put("GET /complaints/{id}", SIGNED_IN);
         RULES.put("POST /complaints/{id}/messages", SIGNED_IN);
         RULES.put("POST /complaints/{id}/answer", anyOf(Role.PRM));

@@ -17,6 +17,10 @@ class ComplaintsAccessRules {
         return registry -> {
             registry.requestMatchers(HttpMethod.GET, "/api/complaints", "/complaints")
                     .permitAll();
+            registry.requestMatchers("/complaints/new")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
+            registry.requestMatchers(HttpMethod.POST, "/complaints")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
             registry.requestMatchers(HttpMethod.GET, "/complaints/*").hasAuthority(HttpAccessRules.SIGNED_IN);
             registry.requestMatchers(HttpMethod.POST, "/complaints/*/messages").hasAuthority(HttpAccessRules.SIGNED_IN);
             registry.requestMatchers(HttpMethod.POST, "/complaints/*/answer")
