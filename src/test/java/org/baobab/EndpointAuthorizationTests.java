@@ -114,6 +114,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
         RULES.put("GET /api/complaints", PUBLIC);
         RULES.put("GET /complaints", PUBLIC);
+        RULES.put("GET /buyer/complaints", anyOf(Role.BUYER, Role.PRM));
         RULES.put("GET /complaints/new", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
         RULES.put("POST /complaints", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
         RULES.put("GET /complaints/{id}", SIGNED_IN);

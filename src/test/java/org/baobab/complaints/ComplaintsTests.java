@@ -343,6 +343,15 @@ class ComplaintsTests {
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(desk).contains(title).containsPattern("day\\(s\\)|jour\\(s\\)");
+        String buyer = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/buyer/complaints")
+                                .with(org.baobab.SignedIn.as(fixtures.user(TenderingFixtures.PRM))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(buyer).contains(title).contains("/complaints/" + id);
     }
 
     @Test

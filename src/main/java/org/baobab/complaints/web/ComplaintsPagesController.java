@@ -45,10 +45,26 @@ class ComplaintsPagesController {
         return "complaints/complaint";
     }
 
+    /** The complaints against the processes of the authorities where the user is PRM or buyer, newest first. */
+    @GetMapping("/buyer/complaints")
+    String authority(@AuthenticationPrincipal CurrentUser user, Model model) {
+        java.util.List<Complaint> list = new java.util.ArrayList<>();
+        user.memberships().stream()
+                .filter(m -> m.role() == org.baobab.shared.Role.PRM || m.role() == org.baobab.shared.Role.BUYER)
+                .map(CurrentUser.Membership::organisationId)
+                .distinct()
+                .forEach(a -> list.addAll(complaints.ofAuthority(user, a)));
+        model.addAttribute("complaints", list);
+        model.addAttribute("packs", packs);
+        model.addAttribute("authority", true);
+        return "complaints/desk";
+    }
+
     @GetMapping("/regulator/complaints")
     String desk(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("complaints", complaints.desk(user));
         model.addAttribute("packs", packs);
+        model.addAttribute("authority", false);
         return "complaints/desk";
     }
 }
