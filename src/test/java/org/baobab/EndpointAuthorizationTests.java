@@ -113,6 +113,18 @@ class EndpointAuthorizationTests {
         // bidding: submission, withdrawal and receipts for the company's bidders; the sealing set is public
         RULES.put("GET /api/bids/sealing-sets/{ocid}", PUBLIC);
         RULES.put("GET /api/complaints", PUBLIC);
+        RULES.put("GET /complaints", PUBLIC);
+        RULES.put("GET /buyer/complaints", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /complaints/new", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
+        RULES.put("POST /complaints", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
+        RULES.put("GET /complaints/{id}", SIGNED_IN);
+        RULES.put("POST /complaints/{id}/messages", SIGNED_IN);
+        RULES.put("POST /complaints/{id}/answer", anyOf(Role.PRM));
+        RULES.put("POST /complaints/{id}/escalate", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY));
+        RULES.put("POST /regulator/complaints/{id}/suspend", anyOf(Role.COMPLAINTS_OFFICER));
+        RULES.put("POST /regulator/complaints/{id}/lift", anyOf(Role.COMPLAINTS_OFFICER));
+        RULES.put("POST /regulator/complaints/{id}/decide", anyOf(Role.COMPLAINTS_OFFICER));
+        RULES.put("GET /regulator/complaints", anyOf(Role.COMPLAINTS_OFFICER));
         RULES.put("POST /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("GET /api/bids", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         RULES.put("POST /api/bids/withdrawals", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));

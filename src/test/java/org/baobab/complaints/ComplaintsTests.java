@@ -45,6 +45,7 @@ class ComplaintsTests {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final WebClient web;
+    private final MockMvc mvc;
 
     ComplaintsTests(
             Complaints complaints,
@@ -61,6 +62,7 @@ class ComplaintsTests {
         this.messages = messages;
         this.jdbc = jdbc;
         this.web = new WebClient(mvc, "10.7.7.31");
+        this.mvc = mvc;
     }
 
     @AfterEach
@@ -323,5 +325,137 @@ class ComplaintsTests {
                 .contains("\"requestedRemedy\"")
                 .contains("Critère non prévu")
                 .doesNotContain("Message privé");
+    }
+
+    @Test
+    void thePublicListShowsTheComplaintAndTheRegulatorsDeskShowsItsDeadline() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        String title = complaints.complaint(fixtures.user(COMPLAINANT), id).processTitle();
+        assertThat(web.body("/complaints")).contains(title).doesNotContain(id.toString() + "\"");
+        String desk = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/regulator/complaints")
+                                .with(org.baobab.SignedIn.as(fixtures.user(OFFICER)))
+                                .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(desk).contains(title).containsPattern("day\\(s\\)|jour\\(s\\)");
+        String buyer = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/buyer/complaints")
+                                .with(org.baobab.SignedIn.as(fixtures.user(TenderingFixtures.PRM))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(buyer).contains(title).contains("/complaints/" + id);
+    }
+
+    @Test
+    void theComplaintPageShowsTheExchangesAndDeadlinesToThePartiesOnly() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        complaints.post(fixtures.user(TenderingFixtures.PRM), id, "Nous examinons votre recours.");
+        for (String party : List.of(COMPLAINANT, TenderingFixtures.PRM)) {
+            String page = web.perform(
+                            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/complaints/" + id)
+                                    .with(org.baobab.SignedIn.as(fixtures.user(party)))
+                                    .header("Accept-Language", "fr"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                            .isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page)
+                    .contains("Nous examinons votre recours.")
+                    .contains("Réponse de l&#39;autorité contractante")
+                    .contains("Critère non prévu");
+        }
+        web.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/complaints/" + id)
+                        .with(org.baobab.SignedIn.as(fixtures.user(OTHER_COMPANY))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
+    }
+
+    @Test
+    void theAnswerFormRefusesAnotherAuthorityWithATranslatedErrorAndAcceptsThePrm() throws Exception {
+        String ocid = published();
+        UUID id = file(ocid);
+        var refused = web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/complaints/" + id + "/answer")
+                                .param("answer", "Rejeté")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(org.baobab.SignedIn.as(fixtures.user(OTHER_AUTHORITY_PRM)))
+                                .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection())
+                .andReturn();
+        assertThat(String.valueOf(refused.getFlashMap().get("error"))).contains("Only the procurement officer");
+        assertThat(complaints.complaint(fixtures.user(COMPLAINANT), id).state()).isEqualTo(State.FILED);
+
+        web.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/complaints/" + id + "/answer")
+                                .param("answer", "Le critère figurait au DAO.")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(org.baobab.SignedIn.as(fixtures.user(TenderingFixtures.PRM))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection());
+        assertThat(complaints.complaint(fixtures.user(COMPLAINANT), id).answer())
+                .isEqualTo("Le critère figurait au DAO.");
+    }
+
+    @Test
+    void theFilingFormFilesAStructuredComplaintWithEvidenceAndShowsATranslatedErrorOtherwise() throws Exception {
+        String ocid = published();
+        CurrentUser bidder = fixtures.user(COMPLAINANT);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var pdf = new org.springframework.mock.web.MockMultipartFile(
+                "evidence", "pv.pdf", "application/pdf", org.baobab.documents.Samples.pdf());
+        var filed = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/complaints")
+                                .file(pdf)
+                                .param("ocid", ocid)
+                                .param("contested", "NOTICE")
+                                .param("contestedText", "L'avis")
+                                .param("objectionTitle", "Critère non prévu", "", "")
+                                .param("objectionText", "Exposé du grief", "", "")
+                                .param("remedy", "Corriger l'avis")
+                                .with(csrf)
+                                .with(org.baobab.SignedIn.as(bidder)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection())
+                .andReturn();
+        UUID id = UUID.fromString(filed.getResponse().getRedirectedUrl().substring("/complaints/".length()));
+        Complaint c = complaints.complaint(bidder, id);
+        assertThat(c.objections())
+                .singleElement()
+                .satisfies(o -> assertThat(o.title()).isEqualTo("Critère non prévu"));
+        assertThat(c.evidence())
+                .singleElement()
+                .satisfies(e -> assertThat(e.name()).isEqualTo("pv.pdf"));
+
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/complaints")
+                                .param("ocid", ocid)
+                                .param("contested", "NOTICE")
+                                .param("contestedText", "L'avis")
+                                .param("remedy", "Corriger l'avis")
+                                .with(csrf)
+                                .with(org.baobab.SignedIn.as(bidder))
+                                .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("The complaint is incomplete").contains("aria-describedby=\"filing-error\"");
+        assertThat(complaints.published(ocid)).hasSize(1);
     }
 }

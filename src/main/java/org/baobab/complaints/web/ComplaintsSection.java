@@ -29,6 +29,8 @@ class ComplaintsSection implements NoticeSection {
                         "fileBy",
                         complaints.fileBy(notice.country(), complaints.publicationDay(notice)),
                         "complaints",
-                        complaints.published(notice.ocid()))));
+                        complaints.published(notice.ocid()),
+                        "ocid",
+                        notice.ocid())));
     }
 }
