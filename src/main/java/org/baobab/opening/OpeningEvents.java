@@ -16,6 +16,22 @@ public final class OpeningEvents {
     private OpeningEvents() {}
 
     /** A committee member enrolled a key (and, if they had one, it was revoked in the same transaction). */
+    /** An event about one procurement process: its subject is the ocid. */
+    public interface AboutProcess extends AuditableEvent {
+
+        String ocid();
+
+        @Override
+        default String subjectType() {
+            return "procurement-process";
+        }
+
+        @Override
+        default String subjectId() {
+            return ocid();
+        }
+    }
+
     public record KeyEnrolled(
             String actor,
             @Nullable String organisation,
@@ -100,20 +116,10 @@ public final class OpeningEvents {
     /** The PRM chose the committee and threshold of a process before its publication. */
     public record CommitteeDesignated(
             String actor, String organisation, String ocid, int threshold, List<String> members)
-            implements AuditableEvent {
+            implements AboutProcess {
         @Override
         public String action() {
             return "opening.committee-designated";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override
@@ -130,20 +136,10 @@ public final class OpeningEvents {
             int threshold,
             List<String> fingerprints,
             boolean designated)
-            implements AuditableEvent {
+            implements AboutProcess {
         @Override
         public String action() {
             return "opening.sealing-set-fixed";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.baobab.documents.PdfRenderer;
 import org.baobab.identity.CurrentUser;
 import org.baobab.opening.internal.SessionStore;
-import org.baobab.shared.AuditableEvent;
 import org.baobab.shared.BaobabException;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
@@ -180,20 +179,10 @@ public class OpeningMinutes {
     /** A present member approved the minutes of a session. */
     public record MinutesApproved(
             String actor, @Nullable String organisation, String ocid, String sessionId, int position)
-            implements AuditableEvent {
+            implements OpeningEvents.AboutProcess {
         @Override
         public String action() {
             return "opening.minutes-approved";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override

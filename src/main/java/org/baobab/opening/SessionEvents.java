@@ -18,20 +18,10 @@ public final class SessionEvents {
     /** A member or the PRM started a session after the deadline. */
     public record SessionStarted(
             String actor, @Nullable String organisation, String ocid, String sessionId, String kind, int envelopes)
-            implements AuditableEvent {
+            implements OpeningEvents.AboutProcess {
         @Override
         public String action() {
             return "opening.session-started";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override
@@ -43,20 +33,10 @@ public final class SessionEvents {
     /** A member came and declared whether they have a conflict of interest. */
     public record MemberDeclared(
             String actor, @Nullable String organisation, String ocid, String sessionId, int position, boolean conflict)
-            implements AuditableEvent {
+            implements OpeningEvents.AboutProcess {
         @Override
         public String action() {
             return "opening.member-declared";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override
@@ -73,20 +53,10 @@ public final class SessionEvents {
             String sessionId,
             int position,
             List<String> envelopes)
-            implements AuditableEvent {
+            implements OpeningEvents.AboutProcess {
         @Override
         public String action() {
             return "opening.shares-released";
-        }
-
-        @Override
-        public String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        public String subjectId() {
-            return ocid;
         }
 
         @Override
