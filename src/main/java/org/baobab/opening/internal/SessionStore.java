@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -40,24 +42,23 @@ public class SessionStore {
     public Optional<SessionRow> session(UUID id) {
         return jdbc.sql("select * from opening_session where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new SessionRow(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("ocid"),
-                        rs.getString("kind"),
-                        rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant()))
+                .query(SessionStore::sessionRow)
                 .optional();
+    }
+
+    private static SessionRow sessionRow(ResultSet rs, int row) throws SQLException {
+        return new SessionRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("ocid"),
+                rs.getString("kind"),
+                rs.getString("started_by"),
+                rs.getTimestamp("started_at").toInstant());
     }
 
     public List<SessionRow> sessions(String ocid) {
         return jdbc.sql("select * from opening_session where ocid = :o order by started_at, kind")
                 .param("o", ocid)
-                .query((rs, n) -> new SessionRow(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("ocid"),
-                        rs.getString("kind"),
-                        rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant()))
+                .query(SessionStore::sessionRow)
                 .list();
     }
 
