@@ -25,7 +25,6 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
-import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -256,10 +255,7 @@ public class EnvelopeUploads {
 
     private void openForBids(String ocid) {
         ProcessView notice = notices.notice(ocid).orElse(null);
-        if (notice == null
-                || notice.status() != ProcessStatus.PUBLISHED
-                || notice.notice().submissionDeadline() == null
-                || !clock.instant().isBefore(notice.notice().submissionDeadline())) {
+        if (notice == null || !notice.openForBids(clock.instant())) {
             throw new BaobabException(BiddingErrorCode.NOT_OPEN_FOR_BIDS, ocid);
         }
     }

@@ -43,6 +43,13 @@ public record ProcessView(
         questions = List.copyOf(questions);
     }
 
+    /** Whether the notice takes bids at that instant: published, and the instant before its submission deadline. */
+    public boolean openForBids(Instant at) {
+        return status == ProcessStatus.PUBLISHED
+                && notice.submissionDeadline() != null
+                && at.isBefore(notice.submissionDeadline());
+    }
+
     /** A tender document (DAO, terms of reference, forms), stored in the documents module under its SHA-256. */
     public record TenderDocument(
             UUID id,

@@ -18,7 +18,6 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.signing.PlatformSigningKey;
 import org.baobab.suppliers.Eligibility;
 import org.baobab.tendering.Notices;
-import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -78,9 +77,7 @@ class BidsPageController {
         Optional<SealingSet> set = sealingSets.forProcess(ocid);
         Eligibility eligibility = bids.eligibility(user, process);
         List<SubmittedEnvelope> envelopes = bids.ofMyCompany(user, ocid);
-        boolean open = process.status() == ProcessStatus.PUBLISHED
-                && process.notice().submissionDeadline() != null
-                && notices.now().isBefore(process.notice().submissionDeadline());
+        boolean open = process.openForBids(notices.now());
         model.addAttribute("process", process);
         model.addAttribute("notice", process.notice());
         model.addAttribute("set", set.orElse(null));

@@ -101,9 +101,7 @@ class PublicNoticesController {
                 notices.notice(ocid).orElseThrow(() -> new BaobabException(TenderingErrorCode.UNKNOWN_PROCESS, ocid));
         model.addAttribute("notice", notice);
         model.addAttribute("now", notices.now());
-        boolean open = notice.status() == ProcessStatus.PUBLISHED
-                && notice.notice().submissionDeadline() != null
-                && notice.notice().submissionDeadline().isAfter(notices.now());
+        boolean open = notice.openForBids(notices.now());
         boolean questionsOpen = notice.status() == ProcessStatus.PUBLISHED
                 && (notice.notice().clarificationDeadline() == null
                         || notice.notice().clarificationDeadline().isAfter(notices.now()));
