@@ -274,7 +274,7 @@ async function submit(event) {
 function showError(text) {
   errorBox.textContent = `${message("failed")} ${text}`;
   errorBox.hidden = false;
-  errorBox.focus && errorBox.setAttribute("tabindex", "-1");
+  errorBox.setAttribute("tabindex", "-1");
   errorBox.focus();
 }
 

@@ -77,7 +77,8 @@ class BidMails {
         String title = process == null ? event.ocid() : process.notice().title();
         String country = process == null ? "" : process.country();
         String link = "/bids/receipts/" + event.envelopeId();
-        for (CurrentUser person : recipients(company, event.submittedBy())) {
+        List<CurrentUser> people = recipients(company, event.submittedBy());
+        for (CurrentUser person : people) {
             Locale locale = Locale.forLanguageTag(person.language());
             events.publishEvent(new BidMail(
                     "bid:" + event.envelopeId() + ":" + person.id(),
@@ -93,9 +94,7 @@ class BidMails {
                     event.receiptDocument()));
         }
         inbox.add(
-                recipients(company, event.submittedBy()).stream()
-                        .map(CurrentUser::id)
-                        .toList(),
+                people.stream().map(CurrentUser::id).toList(),
                 Kind.BID_SUBMITTED,
                 event.ocid(),
                 event.envelopeId().toString(),
