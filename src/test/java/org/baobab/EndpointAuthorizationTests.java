@@ -249,6 +249,21 @@ class EndpointAuthorizationTests {
         RULES.put("POST /opening/{ocid}/minutes/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        // evaluation: the committee and the PRM (the service lets each act in their part only)
+        RULES.put("GET /evaluation/{ocid}", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("GET /evaluation/{ocid}/report", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("GET /evaluation/{ocid}/report.pdf", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/start", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/declaration", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/marks", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/submission", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/settlement", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/settlement/agreed", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/technical/close", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/financial-opening", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/prices", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/report", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /evaluation/{ocid}/report/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);
