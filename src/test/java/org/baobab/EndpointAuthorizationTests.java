@@ -250,6 +250,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // evaluation: the committee and the PRM (the service lets each act in their part only)
+        RULES.put("GET /evaluation", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /evaluation/{ocid}", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /evaluation/{ocid}/report", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /evaluation/{ocid}/report.pdf", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));

@@ -68,6 +68,7 @@ public class Evaluations {
     private final OpeningMinutes minutes;
     private final Bids bids;
     private final RulePacks packs;
+    private final org.baobab.opening.Committees committees;
     private final Awards awards;
     private final MessageSource messages;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -81,6 +82,7 @@ public class Evaluations {
             OpeningMinutes minutes,
             Bids bids,
             RulePacks packs,
+            org.baobab.opening.Committees committees,
             Awards awards,
             MessageSource messages,
             ApplicationEventPublisher events,
@@ -91,6 +93,7 @@ public class Evaluations {
         this.minutes = minutes;
         this.bids = bids;
         this.packs = packs;
+        this.committees = committees;
         this.awards = awards;
         this.messages = messages;
         this.events = events;
@@ -228,6 +231,80 @@ public class Evaluations {
         return notices.notice(ocid)
                 .map(p -> actor.hasRoleIn(p.authorityId(), Role.PRM))
                 .orElse(false);
+    }
+
+    /**
+     * A process on a committee member's or PRM's work list: where its opening and evaluation stand.
+     *
+     * @param opening {@code waiting} (no session yet), {@code open} (a session under way), {@code done} (minutes
+     *     published)
+     * @param stage the evaluation's stage, or null before it starts
+     */
+    public record Work(
+            String ocid,
+            String reference,
+            String title,
+            String authorityName,
+            String country,
+            @Nullable Instant deadline,
+            @Nullable Instant openingAt,
+            String opening,
+            @Nullable String stage) {}
+
+    /**
+     * The processes the user works on: those whose committee they sit on, and for a PRM the closed processes of their
+     * authorities; the most recent first.
+     */
+    @Transactional(readOnly = true)
+    public List<Work> workList(CurrentUser actor) {
+        java.util.LinkedHashSet<String> ocids = new java.util.LinkedHashSet<>(committees.processesOf(actor.id()));
+        for (CurrentUser.Membership m : actor.memberships()) {
+            if (m.role() == Role.PRM) {
+                notices.search(new org.baobab.tendering.NoticeSearch(
+                                null,
+                                null,
+                                m.organisationId(),
+                                null,
+                                null,
+                                "closed",
+                                null,
+                                null,
+                                null,
+                                null,
+                                org.baobab.tendering.NoticeSearch.Sort.DEADLINE,
+                                0,
+                                org.baobab.tendering.NoticeSearch.MAX_SIZE,
+                                List.of()))
+                        .items()
+                        .forEach(n -> ocids.add(n.ocid()));
+            }
+        }
+        List<Work> work = new ArrayList<>();
+        for (String ocid : ocids) {
+            ProcessView process = notices.notice(ocid).orElse(null);
+            if (process == null || process.status() == ProcessStatus.CANCELLED) {
+                continue;
+            }
+            List<OpeningSession> all = sessions.sessions(ocid);
+            String opening = all.isEmpty()
+                    ? "waiting"
+                    : all.stream()
+                                    .allMatch(s -> s.complete()
+                                            && minutes.minutes(s.id()).published())
+                            ? "done"
+                            : "open";
+            work.add(new Work(
+                    ocid,
+                    process.notice().reference(),
+                    process.notice().title(),
+                    process.authorityName(),
+                    process.country(),
+                    process.notice().submissionDeadline(),
+                    process.notice().openingAt(),
+                    opening,
+                    store.find(ocid).map(this::load).map(Evaluation::stage).orElse(null)));
+        }
+        return work;
     }
 
     // ---- starting

@@ -270,6 +270,12 @@ public class Committees implements SealingSets {
 
     @Override
     @Transactional(readOnly = true)
+    /** The processes whose committee (sealing set) the user sits on, the most recent first. */
+    @Transactional(readOnly = true)
+    public List<String> processesOf(UUID userId) {
+        return store.processesOf(userId);
+    }
+
     public Optional<SealingSet> forProcess(String ocid) {
         return store.set(ocid)
                 .map(set -> new SealingSet(

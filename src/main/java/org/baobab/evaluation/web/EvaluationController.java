@@ -44,6 +44,12 @@ class EvaluationController {
         this.messages = messages;
     }
 
+    @GetMapping("/evaluation")
+    String workList(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("work", evaluations.workList(user));
+        return "evaluation/list";
+    }
+
     @GetMapping("/evaluation/{ocid}")
     String page(@AuthenticationPrincipal CurrentUser user, @PathVariable String ocid, Model model) {
         pages.fill(user, ocid, model);

@@ -202,6 +202,15 @@ public class OpeningStore {
                 .optional();
     }
 
+    /** The processes whose sealing set holds the user, the most recently fixed first. */
+    public List<String> processesOf(UUID userId) {
+        return jdbc.sql("""
+                        select s.ocid from opening_sealing_set s
+                        join opening_sealing_member m on m.ocid = s.ocid
+                        where m.user_id = :u order by s.fixed_at desc
+                        """).param("u", userId).query(String.class).list();
+    }
+
     public List<MemberRow> members(String ocid) {
         return jdbc.sql("select * from opening_sealing_member where ocid = :o order by position")
                 .param("o", ocid)
