@@ -252,6 +252,7 @@ class EndpointAuthorizationTests {
         // award: the authority's and the control body's page; the PRM acts, the controller reviews; a bidder's own
         // result
         RULES.put("GET /award/{ocid}", anyOf(Role.PRM, Role.BUYER, Role.CONTROLLER));
+        RULES.put("GET /award/reviews", anyOf(Role.CONTROLLER));
         RULES.put("POST /award/{ocid}/review-request", anyOf(Role.PRM));
         RULES.put("POST /award/{ocid}/review", anyOf(Role.CONTROLLER));
         RULES.put("POST /award/{ocid}/provisional", anyOf(Role.PRM));

@@ -309,6 +309,27 @@ public class Awards {
         return store.find(ocid).map(row -> view(process, row));
     }
 
+    /**
+     * The awards waiting for the controller's prior review, in the countries of the controller's control bodies.
+     *
+     * @throws BaobabException {@code AWARD-0010} not a controller
+     */
+    @Transactional(readOnly = true)
+    public List<ProcessView> reviewQueue(CurrentUser actor) {
+        List<String> countries = actor.memberships().stream()
+                .filter(m -> m.role() == Role.CONTROLLER && m.kind() == OrganisationKind.CONTROL_BODY)
+                .map(CurrentUser.Membership::country)
+                .distinct()
+                .toList();
+        if (countries.isEmpty()) {
+            throw new BaobabException(AwardErrorCode.NOT_CONTROLLER);
+        }
+        return store.inReview(countries).stream()
+                .map(notices::notice)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** The published award (provisional, final, or cancelled after publication) as the public sees it. */
     @Transactional(readOnly = true)
     public Optional<AwardView> published(String ocid) {

@@ -343,7 +343,7 @@ class AwardsTests {
     }
 
     @Test
-    void aVoluntaryPriorReviewMustApproveBeforeThePrmPublishes() {
+    void aVoluntaryPriorReviewMustApproveBeforeThePrmPublishes() throws Exception {
         Evaluated e = evaluated("Attribution revue");
         String ocid = e.ocid();
         awards.recommend(e.recommendation());

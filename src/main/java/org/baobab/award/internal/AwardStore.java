@@ -169,6 +169,18 @@ public class AwardStore {
         return new Recommendation(row.ocid(), row.reportId(), row.method(), row.approvedAt(), lots, bidders);
     }
 
+    /** The ocids of the awards in prior review in these countries, oldest recommendation first. */
+    public List<String> inReview(List<String> countries) {
+        if (countries.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select ocid from award_award where status = 'IN_REVIEW' and country in (:c)"
+                        + " order by recommended_at")
+                .param("c", countries)
+                .query(String.class)
+                .list();
+    }
+
     public void status(String ocid, String status) {
         jdbc.sql("update award_award set status = :s where ocid = :o")
                 .param("o", ocid)

@@ -18,6 +18,8 @@ class AwardAccessRules {
     @Bean
     HttpAccessRules awardRules() {
         return registry -> {
+            registry.requestMatchers(HttpMethod.GET, "/award/reviews")
+                    .access(HttpAccessRules.signedInWithAnyOf(Role.CONTROLLER));
             registry.requestMatchers(HttpMethod.GET, "/award/*/mine")
                     .access(HttpAccessRules.signedInWithAnyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
             registry.requestMatchers(HttpMethod.GET, "/award/*")

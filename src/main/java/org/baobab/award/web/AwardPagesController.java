@@ -59,6 +59,12 @@ class AwardPagesController {
         return "award/manage";
     }
 
+    @GetMapping("/award/reviews")
+    String reviews(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("processes", awards.reviewQueue(user));
+        return "award/reviews";
+    }
+
     @GetMapping("/award/{ocid}/mine")
     String mine(@AuthenticationPrincipal CurrentUser user, @PathVariable String ocid, Model model) {
         ProcessView process = notices.notice(ocid).orElseThrow(() -> new org.baobab.shared.NotFoundException(ocid));
