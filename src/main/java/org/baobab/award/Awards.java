@@ -88,7 +88,8 @@ public class Awards {
      * same process replaces it until the provisional award is published (a returned prior review starts again).
      *
      * @throws BaobabException {@code AWARD-0002} no such published process, {@code -0005} the process is cancelled,
-     *     {@code -0004} the provisional award is published already, {@code -0014} an incomplete recommendation
+     *     {@code -0004} the provisional award is published already, {@code -0014} an incomplete recommendation, or a
+     *     lot the notice does not have
      */
     @Transactional
     public void recommend(Recommendation r) {
@@ -97,6 +98,15 @@ public class Awards {
             throw new BaobabException(AwardErrorCode.PROCESS_CANCELLED);
         }
         validate(r);
+        List<String> noticeLots = process.notice().lots().stream()
+                .map(l -> String.valueOf(l.number()))
+                .toList();
+        for (LotResult l : r.lots()) {
+            boolean known = noticeLots.isEmpty() ? l.lot().isEmpty() : noticeLots.contains(l.lot());
+            if (!known) {
+                throw new BaobabException(AwardErrorCode.INVALID_RECOMMENDATION, "lot " + l.lot());
+            }
+        }
         Optional<Row> existing = store.lock(r.ocid());
         if (existing.isPresent()) {
             String status = existing.get().status();

@@ -202,7 +202,16 @@ class AwardsTests {
         String ocid = e.ocid();
         assertThatThrownBy(() -> awards.publishProvisional(prm(), ocid))
                 .satisfies(code(AwardErrorCode.NO_RECOMMENDATION));
-        awards.recommend(e.recommendation());
+        Recommendation r = e.recommendation();
+        Recommendation unknownLot = new Recommendation(
+                ocid,
+                r.reportId(),
+                r.method(),
+                r.approvedAt(),
+                List.of(new LotResult("7", null, null, null, "XOF")),
+                r.bidders());
+        assertThatThrownBy(() -> awards.recommend(unknownLot)).satisfies(code(AwardErrorCode.INVALID_RECOMMENDATION));
+        awards.recommend(r);
         assertThat(journalled(ocid, "award.recommended")).isEqualTo(1);
 
         // only the PRM of the authority publishes
