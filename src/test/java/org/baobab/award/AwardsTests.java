@@ -431,6 +431,8 @@ class AwardsTests {
                 .contains("6 avr. 2027")
                 .doesNotContain(REASONS_B)
                 .doesNotContain(REASONS_C);
+        String arabic = new WebClient(mvc, "10.7.8.43").body("/notices/" + ocid + "?lang=ar");
+        assertThat(arabic).contains("إسناد مؤقت").contains("2027").doesNotContain("2027-04-06");
         String staff = mvc.perform(get("/award/" + ocid).with(SignedIn.as(prm())))
                 .andReturn()
                 .getResponse()
