@@ -265,6 +265,16 @@ class EndpointAuthorizationTests {
         RULES.put("POST /evaluation/{ocid}/prices", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /evaluation/{ocid}/report", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /evaluation/{ocid}/report/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        // award: the authority's and the control body's page; the PRM acts, the controller reviews; a bidder's own
+        // result
+        RULES.put("GET /award/{ocid}", anyOf(Role.PRM, Role.BUYER, Role.CONTROLLER));
+        RULES.put("GET /award/reviews", anyOf(Role.CONTROLLER));
+        RULES.put("POST /award/{ocid}/review-request", anyOf(Role.PRM));
+        RULES.put("POST /award/{ocid}/review", anyOf(Role.CONTROLLER));
+        RULES.put("POST /award/{ocid}/provisional", anyOf(Role.PRM));
+        RULES.put("POST /award/{ocid}/final", anyOf(Role.PRM));
+        RULES.put("POST /award/{ocid}/cancel", anyOf(Role.PRM));
+        RULES.put("GET /award/{ocid}/mine", anyOf(Role.SUPPLIER_ADMIN, Role.SIGNATORY, Role.BID_PREPARER));
         // opendata
         RULES.put("GET /api/ocds/releases", PUBLIC);
         RULES.put("GET /api/ocds/releases/{id}", PUBLIC);

@@ -485,6 +485,29 @@ public class Complaints {
         return store.suspended(ocid);
     }
 
+    /**
+     * Whether a complaint about the process is still pending: filed and not answered while the authority may answer,
+     * before the regulator and not decided, or answered (or deemed rejected) while the complainant may still go to the
+     * regulator. The final award must wait for it.
+     */
+    @Transactional(readOnly = true)
+    public boolean pending(String ocid) {
+        for (Row r : store.byOcid(ocid)) {
+            State state = State.valueOf(r.state());
+            if (state == State.ESCALATED) {
+                return true;
+            }
+            if (state == State.FILED && !pastAnswer(r)) {
+                return true;
+            }
+            if ((state == State.FILED || state == State.ANSWERED)
+                    && !packs.today(r.country()).isAfter(escalateBy(r).lastDay())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- helpers
 
     private Complaint assemble(Row r) {

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding"})
+        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding", "award"})
 @NullMarked
 package org.baobab.notifications;
 

@@ -31,7 +31,8 @@ public class Inbox {
         DOCUMENT_EXPIRING,
         ALERT_MATCH,
         BID_SUBMITTED,
-        BID_WITHDRAWN
+        BID_WITHDRAWN,
+        AWARD_PROVISIONAL
     }
 
     /**

@@ -112,6 +112,22 @@ class Mailer {
     }
 
     @ApplicationModuleListener
+    void on(AwardMails.AwardMail request) {
+        send(
+                request,
+                request.key(),
+                Map.of(
+                        "title", request.title(),
+                        "outcome", request.outcome(),
+                        "rank", request.rank(),
+                        "reasons", request.reasons(),
+                        "lots", request.lots(),
+                        "standstill", request.standstill(),
+                        "complainBy", request.complainBy(),
+                        "complainLink", request.complainLink()));
+    }
+
+    @ApplicationModuleListener
     void on(AlertMails.AlertMail request) {
         String base = request.link()
                 .substring(0, request.link().indexOf("/", request.link().indexOf("//") + 2));

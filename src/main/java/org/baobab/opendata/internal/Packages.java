@@ -21,7 +21,8 @@ public class Packages {
 
     /** The OCDS extensions Baobab's releases use. */
     public static final List<String> EXTENSIONS = List.of(
-            "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json");
+            "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json",
+            "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json");
 
     private final OcdsJson json;
     private final OpenDataProperties properties;

@@ -22,11 +22,29 @@ public record Release(
         List<Party> parties,
         OrganizationReference buyer,
         Planning planning,
-        Tender tender) {
+        Tender tender,
+        List<Award> awards,
+        Bids bids) {
 
     public Release {
         tag = Ocds.list(tag);
         parties = Ocds.list(parties);
+        awards = Ocds.list(awards);
+    }
+
+    /** A release without awards nor bids (the constructor before they were adopted). */
+    public Release(
+            String ocid,
+            String id,
+            Instant date,
+            List<String> tag,
+            String initiationType,
+            String language,
+            List<Party> parties,
+            OrganizationReference buyer,
+            Planning planning,
+            Tender tender) {
+        this(ocid, id, date, tag, initiationType, language, parties, buyer, planning, tender, List.of(), null);
     }
 
     public static Builder builder() {
@@ -45,7 +63,9 @@ public record Release(
                 .parties(parties)
                 .buyer(buyer)
                 .planning(planning)
-                .tender(tender);
+                .tender(tender)
+                .awards(awards)
+                .bids(bids);
     }
 
     /** This release with another {@code id}. */
@@ -66,6 +86,8 @@ public record Release(
         private OrganizationReference buyer;
         private Planning planning;
         private Tender tender;
+        private List<Award> awards = List.of();
+        private Bids bids;
 
         private Builder() {}
 
@@ -129,8 +151,19 @@ public record Release(
             return this;
         }
 
+        public Builder awards(List<Award> awards) {
+            this.awards = awards;
+            return this;
+        }
+
+        public Builder bids(Bids bids) {
+            this.bids = bids;
+            return this;
+        }
+
         public Release build() {
-            return new Release(ocid, id, date, tag, initiationType, language, parties, buyer, planning, tender);
+            return new Release(
+                    ocid, id, date, tag, initiationType, language, parties, buyer, planning, tender, awards, bids);
         }
     }
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * The OCDS 1.1 data model (release schema 1.1.5, plus the lots extension), as plain records named as in the standard.
+ * The OCDS 1.1 data model (release schema 1.1.5, plus the lots and bid extensions), as plain records named as in the standard.
  * A module that publishes releases builds them from these types and hands them to
  * {@link org.baobab.opendata.OpenData#publish}.
  *
