@@ -268,14 +268,14 @@ public class Committees implements SealingSets {
                 actor, process.authorityId().toString(), process.ocid(), p.threshold(), fingerprints, p.designated()));
     }
 
-    @Override
-    @Transactional(readOnly = true)
     /** The processes whose committee (sealing set) the user sits on, the most recent first. */
     @Transactional(readOnly = true)
     public List<String> processesOf(UUID userId) {
         return store.processesOf(userId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
     public Optional<SealingSet> forProcess(String ocid) {
         return store.set(ocid)
                 .map(set -> new SealingSet(

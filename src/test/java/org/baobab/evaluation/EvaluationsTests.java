@@ -54,6 +54,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class EvaluationsTests {
 
     private final Evaluations evaluations;
+    private final org.baobab.award.Awards awards;
     private final OpeningSessions sessions;
     private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
@@ -66,6 +67,7 @@ class EvaluationsTests {
 
     EvaluationsTests(
             Evaluations evaluations,
+            org.baobab.award.Awards awards,
             OpeningSessions sessions,
             OpeningMinutes minutes,
             BidFixtures fixtures,
@@ -76,6 +78,7 @@ class EvaluationsTests {
             JdbcClient jdbc,
             MockMvc mvc) {
         this.evaluations = evaluations;
+        this.awards = awards;
         this.sessions = sessions;
         this.minutes = minutes;
         this.fixtures = fixtures;
@@ -332,6 +335,18 @@ class EvaluationsTests {
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.REPORT_LOCKED));
         assertThat(evaluations.approve(two, ocid).approvedAt()).isNotNull();
         assertThat(evaluations.evaluation(ocid).orElseThrow().stage()).isEqualTo("approved");
+
+        // the recommendation reached the award: the PRM publishes the provisional award; B reads its own reasons
+        org.baobab.award.AwardView award = awards.forStaff(prm, ocid).orElseThrow();
+        assertThat(award.recommendation().lots().get(0).winnerId()).isEqualTo(aId);
+        assertThat(award.recommendation().lots().get(0).amount()).isEqualByComparingTo("145000000");
+        awards.publishProvisional(prm, ocid);
+        mvc.perform(MockMvcRequestBuilders.get("/award/" + ocid + "/mine").with(SignedIn.as(b)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("classée 2e")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("Aucune justification"))));
 
         // the report's PDF/A reads, with the JSON of the result attached
         byte[] pdf = mvc.perform(MockMvcRequestBuilders.get("/evaluation/" + ocid + "/report.pdf")
