@@ -817,7 +817,8 @@ public class Evaluations {
             store.reportApproved(report.id(), now);
             store.stage(row.id(), "approved", now);
             EvaluationResult result = read(report.content());
-            awards.recommend(recommendation(e, report.id(), result, now));
+            awards.recommend(recommendation(
+                    e, report.id(), result, now, process(ocid).notice().lots().isEmpty()));
             events.publishEvent(event(
                     actor,
                     "evaluation.report-approved",
@@ -827,13 +828,21 @@ public class Evaluations {
         return report(store.report(row.id()).orElseThrow());
     }
 
-    /** The recommendation of an approved report, as the award receives it. */
-    static Recommendation recommendation(Evaluation e, UUID reportId, EvaluationResult result, Instant approvedAt) {
+    /**
+     * The recommendation of an approved report, as the award receives it: a notice without lots has one lot, which
+     * bidding names {@code "1"} and the award {@code ""}.
+     */
+    static Recommendation recommendation(
+            Evaluation e, UUID reportId, EvaluationResult result, Instant approvedAt, boolean withoutLots) {
         List<Recommendation.LotResult> lots = new ArrayList<>();
         for (EvaluationResult.LotLine l : result.lots()) {
             EvaluationResult.LotBid w = l.winner();
             lots.add(new Recommendation.LotResult(
-                    l.lot(), l.winnerId(), l.winnerName(), w == null ? null : w.corrected(), l.currency()));
+                    withoutLots ? "" : l.lot(),
+                    l.winnerId(),
+                    l.winnerName(),
+                    w == null ? null : w.corrected(),
+                    l.currency()));
         }
         List<Recommendation.BidderResult> bidders = new ArrayList<>();
         for (EvaluationResult.BidderLine b : result.bidders()) {
@@ -849,7 +858,7 @@ public class Evaluations {
                     b.companyId(),
                     b.name(),
                     envelopes,
-                    b.lots(),
+                    withoutLots ? List.of() : b.lots(),
                     b.read(),
                     b.corrected(),
                     b.evaluated(),

@@ -91,6 +91,22 @@ public class DemoAccounts implements ApplicationRunner {
                                     List.of(Role.SUPPLIER_ADMIN, Role.SIGNATORY)),
                             new DemoUser("offres@sahel-numerique.demo", "Pape Seck", List.of(Role.BID_PREPARER)))),
             new DemoOrganisation(
+                    "Teranga Bureautique SA",
+                    OrganisationKind.SUPPLIER,
+                    "SN",
+                    List.of(new DemoUser(
+                            "admin@teranga-bureautique.demo",
+                            "Ndèye Fall",
+                            List.of(Role.SUPPLIER_ADMIN, Role.SIGNATORY)))),
+            new DemoOrganisation(
+                    "Dakar Médical Équipements SARL",
+                    OrganisationKind.SUPPLIER,
+                    "SN",
+                    List.of(new DemoUser(
+                            "admin@dakar-medical.demo",
+                            "Alioune Thiam",
+                            List.of(Role.SUPPLIER_ADMIN, Role.SIGNATORY)))),
+            new DemoOrganisation(
                     "Bâtir Cameroun SA",
                     OrganisationKind.SUPPLIER,
                     "CM",
