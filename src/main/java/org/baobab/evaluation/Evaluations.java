@@ -197,6 +197,25 @@ public class Evaluations {
                 .orElseThrow(Evaluations::notStarted);
     }
 
+    /**
+     * What the opening read in each bidder's first envelope (files, bid security, amounts of a single envelope), by
+     * company: what the members examine. Only for one who may see the bids.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, OpeningSession.Reading> opened(CurrentUser actor, String ocid) {
+        Evaluation e = store.find(ocid).map(this::load).orElseThrow(Evaluations::notStarted);
+        evaluator(e, actor);
+        Map<UUID, UUID> companyOf = new HashMap<>();
+        e.bidders().forEach(b -> companyOf.put(b.technicalEnvelope(), b.companyId()));
+        Map<UUID, OpeningSession.Reading> opened = new LinkedHashMap<>();
+        sessions.sessions(ocid).stream()
+                .filter(s -> !s.kind().equals(Bids.FINANCIAL))
+                .flatMap(s -> s.readings().stream())
+                .filter(r -> companyOf.containsKey(r.envelopeId()))
+                .forEach(r -> opened.put(companyOf.get(r.envelopeId()), r));
+        return opened;
+    }
+
     /** The pack's preference margins for the process's country. */
     public List<PreferenceMargin> margins(String country) {
         return packs.find(country).map(RulePack::preferenceMargins).orElse(List.of());

@@ -184,13 +184,22 @@ class EvaluationsTests {
         submit(b, seal(ocid, EnvelopeContext.Kind.SINGLE, "140000000", "2 %"));
         submit(c, seal(ocid, EnvelopeContext.Kind.SINGLE, "75000000", null));
         NoticeDraft notice = notices.notice(ocid).orElseThrow().notice();
+        // a bid at the deadline is too late: refused, it never reaches the opening
+        CurrentUser late = fixtures.newCompany();
+        BidFixtures.Sealed lateBid = seal(ocid, EnvelopeContext.Kind.SINGLE, "120000000", null);
+        clock.stopAt(notice.submissionDeadline());
+        assertThatThrownBy(() -> submit(late, lateBid)).isInstanceOf(BaobabException.class);
         clock.stopAt(notice.openingAt().plusSeconds(60));
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
 
         // nothing to evaluate before the opening is done
         assertThatThrownBy(() -> evaluations.start(prm, ocid, new Evaluations.Setup(List.of(), null, null, null)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(EvaluationErrorCode.OPENING_NOT_DONE));
-        open(sessions.start(members.get(1), ocid).id(), members, keys);
+        OpeningSession opened = open(sessions.start(members.get(1), ocid).id(), members, keys);
+        assertThat(opened.readings()).hasSize(3);
+        assertThat(opened.unopened()).isEmpty();
+        UUID lateId = bids.company(late).organisationId();
+        assertThat(bids.envelopes(ocid)).noneMatch(env -> env.organisationId().equals(lateId));
 
         // a member does not start it; a scored criterion does not fit a lowest-price award
         Evaluations.Setup setup = new Evaluations.Setup(

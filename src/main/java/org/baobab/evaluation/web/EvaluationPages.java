@@ -53,6 +53,9 @@ class EvaluationPages {
         model.addAttribute("mine", e.marksOf(user.id()));
         boolean seesBids = me != null && me.mayEvaluate();
         model.addAttribute("seesBids", seesBids);
+        if (seesBids) {
+            model.addAttribute("opened", evaluations.opened(user, ocid));
+        }
         boolean seesOthers = seesBids && me.submitted();
         model.addAttribute("seesOthers", seesOthers);
         if (seesOthers) {
