@@ -416,7 +416,7 @@ public class OpeningSessions {
      */
     @Transactional(readOnly = true)
     public Map<UUID, Pieces> pieces(UUID sessionId) {
-        row(sessionId);
+        SessionRow session = row(sessionId);
         Map<UUID, List<Pieces.Piece>> documents = new HashMap<>();
         for (SessionStore.PieceRow p : store.pieces(sessionId)) {
             documents
@@ -426,7 +426,7 @@ public class OpeningSessions {
         }
         Map<UUID, SessionStore.BidSecurityRow> securities = new HashMap<>();
         store.bidSecurities(sessionId).forEach(b -> securities.put(b.envelopeId(), b));
-        List<String> order = notices.notice(row(sessionId).ocid())
+        List<String> order = notices.notice(session.ocid())
                 .map(p -> p.notice().requiredDocuments())
                 .orElse(List.of());
         Map<UUID, Pieces> pieces = new LinkedHashMap<>();
