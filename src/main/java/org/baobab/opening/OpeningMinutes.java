@@ -80,6 +80,11 @@ public class OpeningMinutes {
             return approvals.containsKey(position);
         }
 
+        /** The documents whose state the committee records for each bid of this session. */
+        public List<String> requiredDocuments() {
+            return OpeningMinutes.requiredDocuments(session, process);
+        }
+
         /** Whether the state of the pieces and the representatives may still change: nobody approved yet. */
         public boolean editable() {
             return approvals.isEmpty();
@@ -173,7 +178,7 @@ public class OpeningMinutes {
         if (session.readings().stream().noneMatch(r -> r.envelopeId().equals(envelopeId))) {
             throw new BaobabException(OpeningErrorCode.NOT_READ);
         }
-        List<String> required = process.notice().requiredDocuments();
+        List<String> required = requiredDocuments(session, process);
         if (!documents.keySet().equals(java.util.Set.copyOf(required))) {
             throw new BaobabException(OpeningErrorCode.PIECES_INCOMPLETE);
         }
@@ -248,6 +253,14 @@ public class OpeningMinutes {
         return store.approvals(sessionId).isEmpty();
     }
 
+    /**
+     * The documents whose state is recorded per bid: those the notice requires, except in the financial session of a
+     * two-envelope procedure, whose envelopes hold the price only (the pieces were in the technical envelopes).
+     */
+    static List<String> requiredDocuments(OpeningSession session, ProcessView process) {
+        return session.kind().equals("financial") ? List.of() : process.notice().requiredDocuments();
+    }
+
     /** A present member free of conflict, or the PRM of the process's authority (who chairs). */
     private static void recorder(OpeningSession session, ProcessView process, CurrentUser actor) {
         OpeningSession.Member member = session.member(actor.id());
@@ -310,7 +323,7 @@ public class OpeningMinutes {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("times", times);
         Map<String, String> documents = new LinkedHashMap<>();
-        for (String code : minutes.process().notice().requiredDocuments()) {
+        for (String code : minutes.requiredDocuments()) {
             documents.put(
                     code,
                     packs.find(minutes.process().country())

@@ -594,8 +594,9 @@ class OpeningSessionsTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attributeCount(0));
-        // a form left incomplete is refused with a translated message
-        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/pieces")
+        // a form left incomplete is refused with a translated message, shown in that bid's form
+        org.baobab.WebClient browser = new org.baobab.WebClient(mvc, "10.7.7.52");
+        browser.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/pieces")
                         .param("session", id.toString())
                         .param("envelope", current.id().toString())
                         .param("doc.ATTESTATION_FISCALE", "")
@@ -609,6 +610,13 @@ class OpeningSessionsTests {
                                 "error",
                                 "Indiquez l'état de chacune des pièces exigées par l'avis (présente, absente ou non"
                                         + " conforme), et d'elles seules."));
+        // the session keeps the flash message for the page the browser is sent back to
+        browser.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(one)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"pieces-error-2\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("id=\"opening-error\""))));
         minutes.recordPieces(
                 one,
                 id,

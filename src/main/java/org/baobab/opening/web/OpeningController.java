@@ -58,12 +58,14 @@ class OpeningController {
             OpeningMinutes.Minutes m = minutes.minutes(session.id());
             model.addAttribute("approvals", m.approvals());
             model.addAttribute("pieces", m.pieces());
-            model.addAttribute("documents", m.process().notice().requiredDocuments());
+            model.addAttribute("documents", m.requiredDocuments());
             model.addAttribute("country", m.process().country());
             model.addAttribute("currency", m.process().notice().currency());
             model.addAttribute("states", Pieces.State.values());
             model.addAttribute("representatives", m.representatives());
-            model.addAttribute("representativesText", String.join("\n", m.representatives()));
+            if (!model.containsAttribute("representativesText")) {
+                model.addAttribute("representativesText", String.join("\n", m.representatives()));
+            }
             model.addAttribute("mayRecord", minutes.mayRecord(user, session.id()));
             if (!model.containsAttribute("observations")) {
                 model.addAttribute("observations", m.observations());
@@ -173,6 +175,7 @@ class OpeningController {
             minutes.recordPieces(user, sessionId(form.get("session")), envelopeId(envelope), documents, bidSecurity);
         } catch (BaobabException e) {
             redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("errorFor", "pieces-" + envelope);
         }
         return "redirect:/opening/" + ocid + "#pieces-" + envelope.replaceAll("[^0-9a-f-]", "");
     }
@@ -189,6 +192,8 @@ class OpeningController {
             minutes.recordRepresentatives(user, sessionId(session), representatives == null ? "" : representatives);
         } catch (BaobabException e) {
             redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("errorFor", "representatives");
+            redirect.addFlashAttribute("representativesText", representatives == null ? "" : representatives);
         }
         return "redirect:/opening/" + ocid + "#representatives";
     }
