@@ -706,5 +706,9 @@ class OpeningSessionsTests {
                         "remplacé par un pli ultérieur, jamais ouvert",
                         "retiré par le soumissionnaire, jamais ouvert",
                         "ouvert, offre lue n° 2");
+        // the envelopes not opened are there with their time of receipt, in the country's zone
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Africa/Dakar"));
+        assertThat(text).contains(time.format(replaced.receivedAt()), time.format(withdrawn.receivedAt()));
     }
 }
