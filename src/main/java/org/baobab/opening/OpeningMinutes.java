@@ -84,11 +84,6 @@ public class OpeningMinutes {
         public List<String> requiredDocuments() {
             return OpeningMinutes.requiredDocuments(session, process);
         }
-
-        /** Whether the state of the pieces and the representatives may still change: nobody approved yet. */
-        public boolean editable() {
-            return approvals.isEmpty();
-        }
     }
 
     @Transactional(readOnly = true)
@@ -131,6 +126,7 @@ public class OpeningMinutes {
         if (text.length() > MAX_OBSERVATIONS) {
             throw new BaobabException(OpeningErrorCode.OBSERVATIONS_TOO_LONG);
         }
+        store.lock(sessionId);
         if (!store.approvals(sessionId).isEmpty()) {
             throw new BaobabException(OpeningErrorCode.MINUTES_LOCKED);
         }
@@ -145,6 +141,9 @@ public class OpeningMinutes {
         if (!session.complete()) {
             throw new BaobabException(OpeningErrorCode.MINUTES_NOT_READY);
         }
+        // under the session's lock, so that no observation, piece or representative changes while the first approval
+        // is given
+        store.lock(sessionId);
         if (store.insertApproval(sessionId, actor.id(), member.position(), clock.instant())) {
             events.publishEvent(
                     new MinutesApproved(actor.email(), null, session.ocid(), sessionId.toString(), member.position()));
