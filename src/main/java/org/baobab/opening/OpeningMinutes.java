@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.baobab.documents.PdfRenderer;
 import org.baobab.identity.CurrentUser;
 import org.baobab.opening.internal.SessionStore;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
 import org.jspecify.annotations.Nullable;
@@ -178,7 +181,7 @@ public class OpeningMinutes {
             throw new BaobabException(OpeningErrorCode.NOT_READ);
         }
         List<String> required = requiredDocuments(session, process);
-        if (!documents.keySet().equals(java.util.Set.copyOf(required))) {
+        if (!documents.keySet().equals(Set.copyOf(required))) {
             throw new BaobabException(OpeningErrorCode.PIECES_INCOMPLETE);
         }
         Pieces.BidSecurity security = checked(bidSecurity, process.notice().currency());
@@ -266,7 +269,7 @@ public class OpeningMinutes {
         if (member != null && member.mayRelease()) {
             return;
         }
-        if (actor.hasRoleIn(process.authorityId(), org.baobab.shared.Role.PRM)) {
+        if (actor.hasRoleIn(process.authorityId(), Role.PRM)) {
             return;
         }
         if (member == null) {
@@ -280,7 +283,7 @@ public class OpeningMinutes {
         String issuer = security.issuer() == null || security.issuer().isBlank()
                 ? null
                 : security.issuer().strip();
-        java.math.BigDecimal amount = security.amount();
+        BigDecimal amount = security.amount();
         if (!security.present()) {
             if (amount != null || issuer != null) {
                 throw new BaobabException(OpeningErrorCode.BAD_BID_SECURITY);
