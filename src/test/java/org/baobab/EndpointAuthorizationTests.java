@@ -247,6 +247,8 @@ class EndpointAuthorizationTests {
         RULES.put("POST /opening/{ocid}/declaration", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /opening/{ocid}/minutes/observations", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /opening/{ocid}/minutes/approval", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/pieces", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
+        RULES.put("POST /opening/{ocid}/representatives", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("GET /api/opening/sessions/{id}/manifests", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         RULES.put("POST /api/opening/sessions/{id}/releases", anyOf(Role.COMMITTEE_MEMBER, Role.PRM));
         // evaluation: the committee and the PRM (the service lets each act in their part only)

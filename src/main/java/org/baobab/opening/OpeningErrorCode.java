@@ -52,7 +52,20 @@ public enum OpeningErrorCode implements ErrorCode {
     /** Observations are changed only before the first approval, and hold at most 4,000 characters. */
     MINUTES_LOCKED("OPENING-0023", "error.opening.minutes-locked", 409),
     /** The observations hold at most 4,000 characters. */
-    OBSERVATIONS_TOO_LONG("OPENING-0024", "error.opening.observations-too-long", 400);
+    OBSERVATIONS_TOO_LONG("OPENING-0024", "error.opening.observations-too-long", 400),
+    /** The state of the pieces is recorded only for an envelope this session has opened and read. */
+    NOT_READ("OPENING-0025", "error.opening.not-read", 409),
+    /** Each document the notice requires needs one state (present, absent, non-compliant), and no other document. */
+    PIECES_INCOMPLETE("OPENING-0026", "error.opening.pieces-incomplete", 400),
+    /**
+     * The bid security: an amount is a positive number with at most two decimals, the issuer at most 200 characters,
+     * and neither is given for an absent security.
+     */
+    BAD_BID_SECURITY("OPENING-0027", "error.opening.bad-bid-security", 400),
+    /** The list of the bidders' representatives present holds at most 4,000 characters. */
+    REPRESENTATIVES_TOO_LONG("OPENING-0028", "error.opening.representatives-too-long", 400),
+    /** Once a member approved the minutes, the state of the pieces and the representatives present are frozen. */
+    MINUTES_FROZEN("OPENING-0029", "error.opening.minutes-frozen", 409);
 
     private final String code;
     private final String messageKey;

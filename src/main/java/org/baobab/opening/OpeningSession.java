@@ -2,6 +2,8 @@
 package org.baobab.opening;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +85,43 @@ public record OpeningSession(
      * ({@code released} of them are in), {@code superseded} or {@code withdrawn} for one never opened.
      */
     public record Unopened(UUID envelopeId, String supplierName, Instant receivedAt, String state, int released) {}
+
+    /**
+     * An envelope of the session's kind in the register of receipt: numbered from 1 in order of receipt, with the order
+     * in which it was read if it was opened ({@code state} {@code opened}), or the state of an envelope not opened.
+     */
+    public record Received(
+            int number,
+            UUID envelopeId,
+            String supplierName,
+            Instant receivedAt,
+            @Nullable Integer readOrder,
+            String state) {
+
+        public boolean opened() {
+            return readOrder != null;
+        }
+    }
+
+    /**
+     * The register of receipt: every envelope of the session's kind, opened or not (superseded, withdrawn, not
+     * qualified, waiting), numbered in order of receipt.
+     */
+    public List<Received> received() {
+        List<Received> all = new ArrayList<>();
+        readings.forEach(
+                r -> all.add(new Received(0, r.envelopeId(), r.supplierName(), r.receivedAt(), r.order(), "opened")));
+        unopened.forEach(
+                u -> all.add(new Received(0, u.envelopeId(), u.supplierName(), u.receivedAt(), null, u.state())));
+        all.sort(Comparator.comparing(Received::receivedAt).thenComparing(Received::envelopeId));
+        List<Received> numbered = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Received r = all.get(i);
+            numbered.add(
+                    new Received(i + 1, r.envelopeId(), r.supplierName(), r.receivedAt(), r.readOrder(), r.state()));
+        }
+        return numbered;
+    }
 
     /** How many present members may release. */
     public int releasing() {

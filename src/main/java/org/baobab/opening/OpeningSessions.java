@@ -409,6 +409,51 @@ public class OpeningSessions {
         }
     }
 
+    /**
+     * The state of the pieces of the session's opened bids as the committee recorded it, by envelope id in order of
+     * reading: each document the notice requires with its state, and the bid security. An opened envelope whose pieces
+     * were not recorded yet is absent from the map. The evaluation starts its administrative compliance check from it.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Pieces> pieces(UUID sessionId) {
+        SessionRow session = row(sessionId);
+        Map<UUID, List<Pieces.Piece>> documents = new HashMap<>();
+        for (SessionStore.PieceRow p : store.pieces(sessionId)) {
+            documents
+                    .computeIfAbsent(p.envelopeId(), e -> new ArrayList<>())
+                    .add(new Pieces.Piece(
+                            p.documentCode(), Pieces.State.fromCode(p.state()).orElseThrow()));
+        }
+        Map<UUID, SessionStore.BidSecurityRow> securities = new HashMap<>();
+        store.bidSecurities(sessionId).forEach(b -> securities.put(b.envelopeId(), b));
+        List<String> order = notices.notice(session.ocid())
+                .map(p -> p.notice().requiredDocuments())
+                .orElse(List.of());
+        Map<UUID, Pieces> pieces = new LinkedHashMap<>();
+        for (ReadingRow r : store.readings(sessionId)) {
+            SessionStore.BidSecurityRow b = securities.get(r.envelopeId());
+            if (b == null) {
+                continue;
+            }
+            List<Pieces.Piece> list = new ArrayList<>(documents.getOrDefault(r.envelopeId(), List.of()));
+            list.sort((x, y) -> Integer.compare(rank(order, x.documentCode()), rank(order, y.documentCode())));
+            pieces.put(
+                    r.envelopeId(),
+                    new Pieces(
+                            r.envelopeId(),
+                            list,
+                            new Pieces.BidSecurity(b.present(), b.amount(), b.currency(), b.issuer()),
+                            b.recordedBy(),
+                            b.recordedAt()));
+        }
+        return pieces;
+    }
+
+    private static int rank(List<String> order, String code) {
+        int i = order.indexOf(code);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
     // ---- views
 
     private OpeningSession view(SessionRow row, SealingSet set) {

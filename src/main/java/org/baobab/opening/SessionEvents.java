@@ -107,6 +107,58 @@ public final class SessionEvents {
         }
     }
 
+    /**
+     * The committee recorded (or corrected, before the minutes were approved) the state of an opened bid's pieces: each
+     * required document's state, and the bid security.
+     */
+    public record PiecesRecorded(
+            String actor,
+            @Nullable String organisation,
+            String ocid,
+            String sessionId,
+            String envelopeId,
+            Map<String, String> documents,
+            boolean bidSecurity,
+            @Nullable String bidSecurityAmount,
+            @Nullable String bidSecurityIssuer)
+            implements OpeningEvents.AboutProcess {
+        @Override
+        public String action() {
+            return "opening.pieces-recorded";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("session", sessionId);
+            payload.put("envelope", envelopeId);
+            payload.put("documents", documents);
+            payload.put("bidSecurity", bidSecurity);
+            if (bidSecurityAmount != null) {
+                payload.put("bidSecurityAmount", bidSecurityAmount);
+            }
+            if (bidSecurityIssuer != null) {
+                payload.put("bidSecurityIssuer", bidSecurityIssuer);
+            }
+            return payload;
+        }
+    }
+
+    /** The committee recorded the bidders' representatives present at the session (their names, as the minutes list them). */
+    public record RepresentativesRecorded(
+            String actor, @Nullable String organisation, String ocid, String sessionId, List<String> representatives)
+            implements OpeningEvents.AboutProcess {
+        @Override
+        public String action() {
+            return "opening.representatives-recorded";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            return Map.of("session", sessionId, "representatives", representatives);
+        }
+    }
+
     /** Something changed in a process's opening (not journalled): the live page tells its watchers. */
     public record Changed(String ocid) {}
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -457,5 +459,52 @@ class ComplaintsTests {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("The complaint is incomplete").contains("aria-describedby=\"filing-error\"");
         assertThat(complaints.published(ocid)).hasSize(1);
+    }
+
+    @Test
+    void theNoticeShowsTheLastDayInTheReadersLanguageAndTheFilingLinkOnlyWhileTheWindowIsOpen() throws Exception {
+        String ocid = published();
+        Deadline fileBy = complaints.fileBy("SN", LocalDate.now(ZoneOffset.UTC));
+        LocalDate last = fileBy.lastDay();
+        String french = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.FRENCH)
+                .format(last);
+        String english = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(Locale.ENGLISH)
+                .format(last);
+
+        stopOn(last);
+        String page = web.body("/notices/" + ocid);
+        assertThat(page)
+                .contains(french + " inclus")
+                .contains("<time datetime=\"" + last + "\"")
+                .doesNotContain(last + " inclus")
+                .contains("/complaints/new?ocid=" + ocid);
+
+        // the day after the last day (in the country's zone), the link is gone and the page says why
+        stopOn(last.plusDays(1));
+        page = web.body("/notices/" + ocid);
+        assertThat(page)
+                .doesNotContain("/complaints/new?ocid=" + ocid)
+                .contains("Le délai de recours gracieux contre l&#39;avis est expiré.");
+        assertThat(web.body("/notices/" + ocid + "?lang=en"))
+                .contains("until " + english + " inclusive")
+                .contains("The time to complain against the notice has run out.");
+    }
+
+    @Test
+    void theComplaintsOfficersMenuLeadsToTheRegulatorsDeskAndNoOneElsesDoes() throws Exception {
+        String officer = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account")
+                        .with(org.baobab.SignedIn.as(fixtures.user(OFFICER))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(officer).contains("<a href=\"/regulator/complaints\">Bureau des recours</a>");
+        String prm = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account")
+                        .with(org.baobab.SignedIn.as(fixtures.user(TenderingFixtures.PRM))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(prm).doesNotContain("href=\"/regulator/complaints\"");
     }
 }

@@ -3,29 +3,38 @@ package org.baobab.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.baobab.Browser;
 import org.baobab.IntegrationTest;
 import org.baobab.TestClock;
 import org.baobab.bidding.BidFixtures;
 import org.baobab.bidding.Bids;
 import org.baobab.bidding.SealingSet;
+import org.baobab.documents.PdfA;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
+import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
+import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Two committee members, each in their own browser window, open a bid with the demo key files: the first starts the
- * session, both declare no conflict, each loads their key file and passphrase; the bid opens when the second releases,
- * and the public page, watching the server-sent events, shows the amount read without being reloaded. Checked with
+ * Two committee members of three (k = 2, the third absent), each in their own browser context, open a bid with the demo
+ * key files: the first starts the session, both declare no conflict, each loads their key file and passphrase; the bid
+ * opens when the second releases, and the public page, watching the server-sent events, shows the amount read without
+ * being reloaded. A member records the state of the pieces and the representatives present with the plain forms, both
+ * approve the minutes (signed in with their second factor), and an anonymous visitor follows the notice's link to the
+ * published minutes, reads the bid and its pieces there, and downloads the PDF/A, checked by veraPDF. Checked with
  * axe-core.
  */
 @IntegrationTest
@@ -36,14 +45,20 @@ class OpeningBrowserTests {
     private final Bids bids;
     private final Notices notices;
     private final TestClock clock;
+    private final TenderingFixtures tenderingFixtures;
+    private final OpeningMinutes minutes;
 
     OpeningBrowserTests(
             @Value("${local.server.port}") int port,
             BidFixtures fixtures,
             Bids bids,
             Notices notices,
-            TestClock clock) {
+            TestClock clock,
+            TenderingFixtures tenderingFixtures,
+            OpeningMinutes minutes) {
         this.port = port;
+        this.tenderingFixtures = tenderingFixtures;
+        this.minutes = minutes;
         this.fixtures = fixtures;
         this.bids = bids;
         this.notices = notices;
@@ -78,8 +93,11 @@ class OpeningBrowserTests {
     }
 
     @Test
-    void twoMembersReleaseTheirSharesFromTheirKeyFilesAndThePublicPageShowsTheReadingLive() {
-        String ocid = fixtures.openNotice("Ouverture dans le navigateur");
+    void twoMembersOpenTheBidFromTheirKeyFilesRecordThePiecesApproveAndAnyoneReadsThePublishedMinutes()
+            throws Exception {
+        NoticeDraft draft = tenderingFixtures.notice("SN", "Ouverture dans le navigateur");
+        String ocid = fixtures.openNotice(
+                draft.withDocumentsAndLots(List.of("ATTESTATION_FISCALE", "ATTESTATION_SOCIALE"), draft.lots()));
         SealingSet set = fixtures.sealingSet(ocid);
         CurrentUser bidder = fixtures.bidder();
         BidFixtures.Sealed sealed = fixtures.seal(ocid, "31415926");
@@ -126,6 +144,71 @@ class OpeningBrowserTests {
                     new Page.WaitForConditionOptions().setTimeout(15_000));
             assertThat(watcher.locator("#opening-live").textContent()).contains("Sahel Numérique SARL");
             Browser.assertAccessible(watcher);
+
+            // the state of the pieces and the representatives present, with the plain forms
+            one.navigate("/opening/" + ocid);
+            one.getByLabel("Attestation de régularité fiscale").selectOption("present");
+            one.getByLabel("Attestations de régularité sociale").selectOption("non-compliant");
+            one.getByLabel("Garantie de soumission").selectOption("present");
+            one.getByLabel("Montant de la garantie").fill("1 000 000");
+            one.getByLabel("Émetteur (banque, assurance)").fill("Banque Atlantique Sénégal");
+            Browser.assertAccessible(one);
+            one.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer l'état des pièces"))
+                    .click();
+            one.waitForURL("**/opening/" + ocid + "#pieces-*");
+            assertThat(one.locator("#opening-error").count()).isZero();
+            assertThat(one.getByLabel("Attestations de régularité sociale").inputValue())
+                    .isEqualTo("non-compliant");
+            one.getByLabel("Représentants présents, un par ligne").fill("Awa Diop (Sahel Numérique SARL)");
+            one.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Enregistrer la liste des représentants"))
+                    .click();
+            one.waitForURL("**/opening/" + ocid + "#representatives");
+            assertThat(one.locator("#opening-error").count()).isZero();
+
+            // both members present approve the minutes; the first approval freezes the pieces
+            for (Page page : List.of(one, two)) {
+                page.navigate("/opening/" + ocid);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'approuve le procès-verbal"))
+                        .click();
+                page.waitForURL("**/opening/" + ocid);
+                assertThat(page.locator("main").textContent()).contains("Approuvé");
+            }
+            assertThat(two.locator("select").count()).isZero();
+            assertThat(two.locator("main").textContent()).contains("Banque Atlantique Sénégal");
+            Browser.assertAccessible(two);
+
+            // anyone: the notice links the published minutes, which show the bid read and its pieces
+            Page anonymous = browser.newPage();
+            anonymous.navigate("/notices/" + ocid);
+            anonymous
+                    .locator(".opening-minutes")
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Séance d'ouverture"))
+                    .click();
+            anonymous.waitForURL("**/notices/" + ocid + "/opening");
+            String pv = anonymous.locator("main").textContent();
+            assertThat(pv)
+                    .contains(
+                            "Le procès-verbal est approuvé par tous les membres présents et publié.",
+                            "Sahel Numérique SARL",
+                            "31415926",
+                            "État des pièces",
+                            "Attestation de régularité fiscale",
+                            "non conforme",
+                            "Banque Atlantique Sénégal",
+                            "Awa Diop (Sahel Numérique SARL)",
+                            "Registre de réception des plis");
+            Browser.assertAccessible(anonymous);
+            String href = anonymous
+                    .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procès-verbal (PDF/A)"))
+                    .getAttribute("href");
+            APIResponse download = anonymous.request().get("http://localhost:" + port + href);
+            assertThat(download.status()).isEqualTo(200);
+            assertThat(download.headers().get("content-type")).startsWith("application/pdf");
+            PdfA.Checked pdf = PdfA.check(download.body(), minutes.title(ocid, Locale.FRENCH), "fr");
+            assertThat(pdf.text())
+                    .contains("Sahel Numérique SARL", "31415926", "Banque Atlantique Sénégal", "non conforme");
             watcher.navigate("/notices/" + ocid + "/opening?lang=ar");
             assertThat(watcher.locator("html").getAttribute("dir")).isEqualTo("rtl");
             Browser.assertAccessible(watcher);

@@ -489,4 +489,226 @@ class OpeningSessionsTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(financial2.id(), "not-qualified"));
         assertThat(money.complete()).isTrue();
     }
+
+    @Test
+    void theCommitteeRecordsTheStateOfThePiecesOfEachOpenedBidUntilTheMinutesAreApproved() throws Exception {
+        NoticeDraft draft = tenderingFixtures.notice("SN", "État des pièces");
+        String ocid = fixtures.openNotice(
+                draft.withDocumentsAndLots(List.of("ATTESTATION_FISCALE", "ATTESTATION_SOCIALE"), draft.lots()));
+        SealingSet set = fixtures.sealingSet(ocid);
+        Map<Integer, CurrentUser> members = members(set);
+        Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(set);
+        CurrentUser first = fixtures.bidder();
+        CurrentUser second = fixtures.newCompany();
+        CurrentUser third = fixtures.newCompany();
+        SubmittedEnvelope replaced = submit(first, fixtures.seal(ocid, "12000000"));
+        SubmittedEnvelope other = submit(second, fixtures.seal(ocid, "8800000"));
+        SubmittedEnvelope withdrawn = submit(third, fixtures.seal(ocid, "9100000"));
+        bids.withdraw(third, ocid);
+        SubmittedEnvelope current = submit(first, fixtures.seal(ocid, "11500000"));
+        clock.stopAt(notice(ocid).openingAt().plus(Duration.ofMinutes(1)));
+        CurrentUser one = members.get(1);
+        CurrentUser two = members.get(2);
+        CurrentUser three = members.get(3);
+        CurrentUser prm = fixtures.user(org.baobab.tendering.TenderingFixtures.PRM);
+        UUID id = sessions.start(one, ocid).id();
+        sessions.declare(one, id, false);
+        sessions.declare(two, id, false);
+        sessions.declare(three, id, true);
+        Map<String, Pieces.State> allPresent =
+                Map.of("ATTESTATION_FISCALE", Pieces.State.PRESENT, "ATTESTATION_SOCIALE", Pieces.State.PRESENT);
+
+        // nothing is recorded for an envelope not read yet
+        assertThatThrownBy(() -> minutes.recordPieces(one, id, other.id(), allPresent, Pieces.BidSecurity.absent()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_READ));
+        sessions.release(one, id, releaseAll(one, id, keys.get(1)));
+        sessions.release(two, id, releaseAll(two, id, keys.get(2)));
+
+        // the register of receipt: every envelope numbered in order of receipt, the ones not opened with their state
+        assertThat(sessions.session(id).received())
+                .extracting(
+                        OpeningSession.Received::number,
+                        OpeningSession.Received::envelopeId,
+                        OpeningSession.Received::readOrder,
+                        OpeningSession.Received::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, replaced.id(), null, "superseded"),
+                        org.assertj.core.groups.Tuple.tuple(2, other.id(), 1, "opened"),
+                        org.assertj.core.groups.Tuple.tuple(3, withdrawn.id(), null, "withdrawn"),
+                        org.assertj.core.groups.Tuple.tuple(4, current.id(), 2, "opened"));
+
+        // who records: a present member free of conflict or the PRM; never a member who declared a conflict
+        assertThatThrownBy(() -> minutes.recordPieces(three, id, other.id(), allPresent, Pieces.BidSecurity.absent()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.CONFLICT_DECLARED));
+        assertThat(minutes.mayRecord(three, id)).isFalse();
+        assertThat(minutes.mayRecord(prm, id)).isTrue();
+        // every required document, and only those; a coherent bid security
+        assertThatThrownBy(() -> minutes.recordPieces(
+                        one,
+                        id,
+                        other.id(),
+                        Map.of("ATTESTATION_FISCALE", Pieces.State.PRESENT),
+                        Pieces.BidSecurity.absent()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.PIECES_INCOMPLETE));
+        assertThatThrownBy(() -> minutes.recordPieces(
+                        one,
+                        id,
+                        other.id(),
+                        Map.of(
+                                "ATTESTATION_FISCALE", Pieces.State.PRESENT,
+                                "ATTESTATION_SOCIALE", Pieces.State.PRESENT,
+                                "NINEA", Pieces.State.ABSENT),
+                        Pieces.BidSecurity.absent()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.PIECES_INCOMPLETE));
+        assertThatThrownBy(() -> minutes.recordPieces(
+                        one,
+                        id,
+                        other.id(),
+                        allPresent,
+                        new Pieces.BidSecurity(false, new java.math.BigDecimal("100"), null, null)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.BAD_BID_SECURITY));
+        assertThatThrownBy(() -> minutes.recordPieces(
+                        one,
+                        id,
+                        other.id(),
+                        allPresent,
+                        new Pieces.BidSecurity(true, new java.math.BigDecimal("-5"), null, null)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.BAD_BID_SECURITY));
+        assertThat(sessions.pieces(id)).isEmpty();
+
+        // the PRM records the first bid read through the members' page (no JavaScript: a plain form)
+        mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(prm)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"pieces-" + other.id() + "\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"doc.ATTESTATION_FISCALE\"")));
+        mvc.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/pieces")
+                        .param("session", id.toString())
+                        .param("envelope", other.id().toString())
+                        .param("doc.ATTESTATION_FISCALE", "present")
+                        .param("doc.ATTESTATION_SOCIALE", "non-compliant")
+                        .param("security", "present")
+                        .param("securityAmount", "2 500 000")
+                        .param("securityIssuer", "Banque Atlantique Sénégal")
+                        .with(SignedIn.as(prm))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attributeCount(0));
+        // a form left incomplete is refused with a translated message, shown in that bid's form
+        org.baobab.WebClient browser = new org.baobab.WebClient(mvc, "10.7.7.52");
+        browser.perform(MockMvcRequestBuilders.post("/opening/" + ocid + "/pieces")
+                        .param("session", id.toString())
+                        .param("envelope", current.id().toString())
+                        .param("doc.ATTESTATION_FISCALE", "")
+                        .param("doc.ATTESTATION_SOCIALE", "absent")
+                        .param("security", "absent")
+                        .with(SignedIn.as(one))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute(
+                                "error",
+                                "Indiquez l'état de chacune des pièces exigées par l'avis (présente, absente ou non"
+                                        + " conforme), et d'elles seules."));
+        // the session keeps the flash message for the page the browser is sent back to
+        browser.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(one)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"pieces-error-2\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("id=\"opening-error\""))));
+        minutes.recordPieces(
+                one,
+                id,
+                current.id(),
+                Map.of("ATTESTATION_FISCALE", Pieces.State.ABSENT, "ATTESTATION_SOCIALE", Pieces.State.ABSENT),
+                Pieces.BidSecurity.absent());
+        // corrected before the approval: the last record stands
+        minutes.recordPieces(
+                two,
+                id,
+                current.id(),
+                Map.of("ATTESTATION_FISCALE", Pieces.State.PRESENT, "ATTESTATION_SOCIALE", Pieces.State.ABSENT),
+                Pieces.BidSecurity.absent());
+
+        Map<UUID, Pieces> pieces = sessions.pieces(id);
+        assertThat(pieces.keySet()).containsExactly(other.id(), current.id());
+        Pieces a = pieces.get(other.id());
+        assertThat(a.documents())
+                .containsExactly(
+                        new Pieces.Piece("ATTESTATION_FISCALE", Pieces.State.PRESENT),
+                        new Pieces.Piece("ATTESTATION_SOCIALE", Pieces.State.NON_COMPLIANT));
+        assertThat(a.bidSecurity().present()).isTrue();
+        assertThat(a.bidSecurity().amount()).isEqualByComparingTo("2500000");
+        assertThat(a.bidSecurity().currency()).isEqualTo("XOF");
+        assertThat(a.bidSecurity().issuer()).isEqualTo("Banque Atlantique Sénégal");
+        assertThat(a.recordedBy()).isEqualTo(prm.email());
+        Pieces b = pieces.get(current.id());
+        assertThat(b.state("ATTESTATION_FISCALE")).contains(Pieces.State.PRESENT);
+        assertThat(b.state("ATTESTATION_SOCIALE")).contains(Pieces.State.ABSENT);
+        assertThat(b.bidSecurity()).isEqualTo(Pieces.BidSecurity.absent());
+        assertThat(b.recordedBy()).isEqualTo(two.email());
+
+        // the bidders' representatives present, one per line
+        assertThatThrownBy(() -> minutes.recordRepresentatives(one, id, "x".repeat(4001)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.REPRESENTATIVES_TOO_LONG));
+        assertThat(minutes.recordRepresentatives(one, id, "  Awa Diop (Sahel Numérique SARL)\n\n Moussa Ba  \n"))
+                .containsExactly("Awa Diop (Sahel Numérique SARL)", "Moussa Ba");
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'opening.pieces-recorded'"
+                                + " and subject_id = :o")
+                        .param("o", ocid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'opening.representatives-recorded'"
+                                + " and subject_id = :o")
+                        .param("o", ocid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // frozen at the first approval
+        minutes.approve(one, id);
+        assertThatThrownBy(() -> minutes.recordPieces(one, id, other.id(), allPresent, Pieces.BidSecurity.absent()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.MINUTES_FROZEN));
+        assertThatThrownBy(() -> minutes.recordRepresentatives(two, id, "Quelqu'un"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.MINUTES_FROZEN));
+        assertThat(minutes.mayRecord(two, id)).isFalse();
+        mvc.perform(MockMvcRequestBuilders.get("/opening/" + ocid).with(SignedIn.as(two)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.containsString("name=\"doc.ATTESTATION_FISCALE\""))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Banque Atlantique Sénégal")));
+        assertThat(minutes.approve(two, id).published()).isFalse();
+        // the member who declared a conflict was present: they approve the minutes too
+        assertThat(minutes.approve(three, id).published()).isTrue();
+
+        // the published minutes: page and PDF/A
+        mvc.perform(MockMvcRequestBuilders.get("/notices/" + ocid + "/opening"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Banque Atlantique Sénégal")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("non conforme")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Moussa Ba")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Registre de réception des plis")));
+        byte[] pdf = minutes.pdf(id, java.util.Locale.FRENCH);
+        String text = org.baobab.documents.PdfA.check(pdf, minutes.title(ocid, java.util.Locale.FRENCH), "fr")
+                .text();
+        assertThat(text)
+                .contains(
+                        "État des pièces",
+                        "Attestation de régularité fiscale",
+                        "non conforme",
+                        "2500000.00 XOF",
+                        "Banque Atlantique Sénégal",
+                        "Awa Diop (Sahel Numérique SARL)",
+                        "Plis reçus, dans l'ordre de réception",
+                        "remplacé par un pli ultérieur, jamais ouvert",
+                        "retiré par le soumissionnaire, jamais ouvert",
+                        "ouvert, offre lue n° 2");
+        // the envelopes not opened are there with their time of receipt, in the country's zone
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Africa/Dakar"));
+        assertThat(text).contains(time.format(replaced.receivedAt()), time.format(withdrawn.receivedAt()));
+    }
 }

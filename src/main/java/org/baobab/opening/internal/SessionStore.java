@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -239,5 +240,91 @@ public class SessionStore {
                         .param("a", Timestamp.from(at))
                         .update()
                 > 0;
+    }
+    // ---- state of the pieces
+
+    public record PieceRow(UUID envelopeId, String documentCode, String state) {}
+
+    public record BidSecurityRow(
+            UUID envelopeId,
+            boolean present,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable String issuer,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** Replaces the recorded state of an envelope's pieces and its bid security. */
+    public void savePieces(UUID sessionId, List<PieceRow> pieces, BidSecurityRow security) {
+        jdbc.sql("delete from opening_piece where envelope_id = :e")
+                .param("e", security.envelopeId())
+                .update();
+        for (PieceRow piece : pieces) {
+            jdbc.sql("insert into opening_piece (envelope_id, document_code, state) values (:e, :d, :s)")
+                    .param("e", piece.envelopeId())
+                    .param("d", piece.documentCode())
+                    .param("s", piece.state())
+                    .update();
+        }
+        jdbc.sql("insert into opening_bid_security (envelope_id, session_id, present, amount, currency, issuer,"
+                        + " recorded_by, recorded_at) values (:e, :s, :p, :a, :c, :i, :b, :t)"
+                        + " on conflict (envelope_id) do update set present = excluded.present,"
+                        + " amount = excluded.amount, currency = excluded.currency, issuer = excluded.issuer,"
+                        + " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at")
+                .param("e", security.envelopeId())
+                .param("s", sessionId)
+                .param("p", security.present())
+                .param("a", security.amount())
+                .param("c", security.currency())
+                .param("i", security.issuer())
+                .param("b", security.recordedBy())
+                .param("t", Timestamp.from(security.recordedAt()))
+                .update();
+    }
+
+    /** The pieces recorded for the envelopes of a session. */
+    public List<PieceRow> pieces(UUID sessionId) {
+        return jdbc.sql("select p.envelope_id, p.document_code, p.state from opening_piece p"
+                        + " join opening_reading r on r.envelope_id = p.envelope_id where r.session_id = :s"
+                        + " order by r.read_order, p.document_code")
+                .param("s", sessionId)
+                .query((rs, n) -> new PieceRow(
+                        rs.getObject("envelope_id", UUID.class), rs.getString("document_code"), rs.getString("state")))
+                .list();
+    }
+
+    /** The bid securities recorded for the envelopes of a session: one row per envelope whose pieces are recorded. */
+    public List<BidSecurityRow> bidSecurities(UUID sessionId) {
+        return jdbc.sql("select * from opening_bid_security where session_id = :s")
+                .param("s", sessionId)
+                .query((rs, n) -> new BidSecurityRow(
+                        rs.getObject("envelope_id", UUID.class),
+                        rs.getBoolean("present"),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getString("issuer"),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    public String representatives(UUID sessionId) {
+        return jdbc.sql("select representatives from opening_minutes where session_id = :s")
+                .param("s", sessionId)
+                .query(String.class)
+                .optional()
+                .orElse("");
+    }
+
+    public void saveRepresentatives(UUID sessionId, String text, String by, Instant at) {
+        jdbc.sql("insert into opening_minutes (session_id, observations, representatives, updated_by, updated_at)"
+                        + " values (:s, '', :t, :b, :a) on conflict (session_id) do update set"
+                        + " representatives = excluded.representatives, updated_by = excluded.updated_by,"
+                        + " updated_at = excluded.updated_at")
+                .param("s", sessionId)
+                .param("t", text)
+                .param("b", by)
+                .param("a", Timestamp.from(at))
+                .update();
     }
 }

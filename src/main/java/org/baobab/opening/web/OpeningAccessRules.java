@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
  * Who may call the opening pages: a committee member enrols their key ({@code /committee/key} and its JSON calls).
  * The committee designation page lives under {@code /buyer/processes/…}, which tendering's rules give to buyers and
  * PRMs; the service lets only the PRM designate. The opening pages ({@code /opening/…}) are for committee members and
- * PRMs; the service lets only the process's committee (and its PRM, to start) take part.
+ * PRMs; the service lets only the process's committee (and its PRM, to start) take part. That rule covers the forms of
+ * the minutes: observations, approval, the state of the pieces ({@code /opening/{ocid}/pieces}) and the representatives
+ * present ({@code /opening/{ocid}/representatives}), which the service leaves to present members free of conflict and
+ * to the PRM.
  */
 @Configuration(proxyBeanMethods = false)
 class OpeningAccessRules {

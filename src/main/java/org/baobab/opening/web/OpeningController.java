@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening.web;
 
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.baobab.opening.OpeningErrorCode;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSession;
 import org.baobab.opening.OpeningSessions;
+import org.baobab.opening.Pieces;
 import org.baobab.shared.BaobabException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -55,6 +57,16 @@ class OpeningController {
         if (session != null) {
             OpeningMinutes.Minutes m = minutes.minutes(session.id());
             model.addAttribute("approvals", m.approvals());
+            model.addAttribute("pieces", m.pieces());
+            model.addAttribute("documents", m.requiredDocuments());
+            model.addAttribute("country", m.process().country());
+            model.addAttribute("currency", m.process().notice().currency());
+            model.addAttribute("states", Pieces.State.values());
+            model.addAttribute("representatives", m.representatives());
+            if (!model.containsAttribute("representativesText")) {
+                model.addAttribute("representativesText", String.join("\n", m.representatives()));
+            }
+            model.addAttribute("mayRecord", minutes.mayRecord(user, session.id()));
             if (!model.containsAttribute("observations")) {
                 model.addAttribute("observations", m.observations());
             }
@@ -125,6 +137,90 @@ class OpeningController {
             redirect.addFlashAttribute("error", message(e, locale));
         }
         return "redirect:/opening/" + ocid;
+    }
+
+    /**
+     * The state of an opened bid's pieces: {@code doc.<code>} = {@code present}, {@code absent} or
+     * {@code non-compliant} for each document the notice requires, {@code security} = {@code present} or
+     * {@code absent}, and for a present security its {@code securityAmount} and {@code securityIssuer} if read.
+     */
+    @PostMapping("/opening/{ocid}/pieces")
+    String pieces(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect,
+            Locale locale) {
+        String envelope = form.getOrDefault("envelope", "");
+        try {
+            Map<String, Pieces.State> documents = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : form.entrySet()) {
+                if (e.getKey().startsWith("doc.")) {
+                    documents.put(
+                            e.getKey().substring(4),
+                            Pieces.State.fromCode(e.getValue())
+                                    .orElseThrow(() -> new BaobabException(OpeningErrorCode.PIECES_INCOMPLETE)));
+                }
+            }
+            String security = form.get("security");
+            Pieces.BidSecurity bidSecurity;
+            if ("present".equals(security)) {
+                bidSecurity = new Pieces.BidSecurity(
+                        true, amount(form.get("securityAmount")), null, blankToNull(form.get("securityIssuer")));
+            } else if ("absent".equals(security)) {
+                bidSecurity = Pieces.BidSecurity.absent();
+            } else {
+                throw new BaobabException(OpeningErrorCode.BAD_BID_SECURITY);
+            }
+            minutes.recordPieces(user, sessionId(form.get("session")), envelopeId(envelope), documents, bidSecurity);
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("errorFor", "pieces-" + envelope);
+        }
+        return "redirect:/opening/" + ocid + "#pieces-" + envelope.replaceAll("[^0-9a-f-]", "");
+    }
+
+    @PostMapping("/opening/{ocid}/representatives")
+    String representatives(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String ocid,
+            @RequestParam(required = false) @Nullable String session,
+            @RequestParam(required = false) @Nullable String representatives,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            minutes.recordRepresentatives(user, sessionId(session), representatives == null ? "" : representatives);
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute("errorFor", "representatives");
+            redirect.addFlashAttribute("representativesText", representatives == null ? "" : representatives);
+        }
+        return "redirect:/opening/" + ocid + "#representatives";
+    }
+
+    /** An amount as typed: spaces (grouping) ignored, a decimal comma taken as a point; blank for none. */
+    private static @Nullable BigDecimal amount(@Nullable String text) {
+        String typed = blankToNull(text);
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.replaceAll("[\\s\u00a0\u202f]", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new BaobabException(OpeningErrorCode.BAD_BID_SECURITY);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static UUID envelopeId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BaobabException(OpeningErrorCode.NOT_READ);
+        }
     }
 
     @GetMapping(path = "/api/opening/sessions/{id}/manifests", produces = MediaType.APPLICATION_JSON_VALUE)
