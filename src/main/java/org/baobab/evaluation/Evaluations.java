@@ -216,6 +216,27 @@ public class Evaluations {
         return opened;
     }
 
+    /** The state of the pieces the opening committee recorded for each bidder's first envelope, by company. */
+    @Transactional(readOnly = true)
+    public Map<UUID, org.baobab.opening.Pieces> openedPieces(CurrentUser actor, String ocid) {
+        Evaluation e = store.find(ocid).map(this::load).orElseThrow(Evaluations::notStarted);
+        evaluator(e, actor);
+        Map<UUID, org.baobab.opening.Pieces> pieces = new LinkedHashMap<>();
+        for (OpeningSession s : sessions.sessions(ocid)) {
+            if (s.kind().equals(Bids.FINANCIAL)) {
+                continue;
+            }
+            Map<UUID, org.baobab.opening.Pieces> recorded = sessions.pieces(s.id());
+            for (Evaluation.Bidder b : e.bidders()) {
+                org.baobab.opening.Pieces p = recorded.get(b.technicalEnvelope());
+                if (p != null) {
+                    pieces.put(b.companyId(), p);
+                }
+            }
+        }
+        return pieces;
+    }
+
     /** The pack's preference margins for the process's country. */
     public List<PreferenceMargin> margins(String country) {
         return packs.find(country).map(RulePack::preferenceMargins).orElse(List.of());

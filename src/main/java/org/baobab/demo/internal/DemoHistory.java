@@ -455,6 +455,17 @@ class DemoHistory implements ApplicationRunner {
             }
             sessions.release(member, session, released);
         }
+        // the state of the pieces: the notices ask no administrative document; the bid security is there
+        for (org.baobab.opening.OpeningSession.Reading r :
+                sessions.session(session).readings()) {
+            minutes.recordPieces(
+                    first,
+                    session,
+                    r.envelopeId(),
+                    Map.of(),
+                    new org.baobab.opening.Pieces.BidSecurity(true, null, null, "Banque de démonstration"));
+        }
+        minutes.recordRepresentatives(first, session, "Représentant de Sahel Numérique SARL (en ligne)");
         minutes.observe(
                 first,
                 session,

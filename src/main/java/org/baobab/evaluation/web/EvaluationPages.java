@@ -55,6 +55,7 @@ class EvaluationPages {
         model.addAttribute("seesBids", seesBids);
         if (seesBids) {
             model.addAttribute("opened", evaluations.opened(user, ocid));
+            model.addAttribute("pieces", evaluations.openedPieces(user, ocid));
         }
         boolean seesOthers = seesBids && me.submitted();
         model.addAttribute("seesOthers", seesOthers);
