@@ -77,6 +77,8 @@ class DemoHistoryTests {
         String opened = ocid("MSAS-2026-AOO-101");
         assertThat(minutes.published(opened)).hasSize(1);
         assertThat(minutes.published(opened).get(0).session().readings()).hasSize(3);
+        assertThat(minutes.published(opened).get(0).pieces()).hasSize(3);
+        assertThat(minutes.published(opened).get(0).representatives()).hasSize(1);
         assertThat(evaluations.evaluation(opened)).isEmpty();
 
         // under evaluation: one member submitted, the second declared

@@ -87,7 +87,9 @@ class EvaluationPagesBrowserTests {
             // the second member declared but has not marked: her own form, without the others' marks
             page.navigate("/evaluation/" + evaluating);
             assertThat(page.locator("h2").allTextContents()).contains("Mon évaluation");
-            assertThat(page.locator("main").textContent()).doesNotContain("Notes des membres");
+            assertThat(page.locator("main").textContent())
+                    .doesNotContain("Notes des membres")
+                    .contains("Relevé à l'ouverture : présente", "offre-technique.txt");
             Browser.assertAccessible(page);
             Browser.screenshot(page, "evaluation-marks-fr");
 
