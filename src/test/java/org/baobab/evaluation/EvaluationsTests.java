@@ -393,15 +393,16 @@ class EvaluationsTests {
     }
 
     private String ratedNotice() {
-        NoticeDraft n = tenderingFixtures.notice("SN", "Étude qualité-coût");
+        NoticeDraft n =
+                tenderingFixtures.notice("SN", "Étude de faisabilité (prestations intellectuelles, qualité-coût)");
         return fixtures.openNotice(new NoticeDraft(
                         n.reference(),
                         n.title(),
                         n.description(),
                         n.buyerCategory(),
-                        n.nature(),
+                        org.baobab.rules.Nature.CONSULTING,
                         n.scope(),
-                        n.procedureCode(),
+                        "PI_AMI",
                         n.international(),
                         n.language(),
                         n.currency(),
@@ -410,7 +411,7 @@ class EvaluationsTests {
                         n.eligibility(),
                         "Méthodologie (60 points), expérience de l'équipe (40 points) ; note technique minimale 70.",
                         "ratedCriteria",
-                        n.bidSecurity(),
+                        "",
                         n.clarificationDeadline(),
                         n.submissionDeadline(),
                         n.openingAt(),
@@ -424,7 +425,7 @@ class EvaluationsTests {
     }
 
     @Test
-    void aTwoEnvelopeProcedureOpensOnlyTheQualifiedFinancialOffersAndCombinesTheScores() throws Exception {
+    void aTwoEnvelopeConsultingProcedureOpensOnlyTheQualifiedFinancialOffersAndCombinesTheScores() throws Exception {
         String ocid = ratedNotice();
         SealingSet set = fixtures.sealingSet(ocid);
         Map<Integer, CurrentUser> members = members(set);
