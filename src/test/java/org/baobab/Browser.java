@@ -56,6 +56,35 @@ public final class Browser implements AutoCloseable {
                 .newPage();
     }
 
+    /**
+     * Signs a demo account in (password, then the demo TOTP code) and waits for its account page. Another test may
+     * have used this 30-second step's code for the same account a moment ago: the replay is refused, so wait for the
+     * next step and try again.
+     */
+    public static void signIn(Page page, String email) {
+        page.navigate("/login");
+        page.getByLabel("Adresse e-mail").fill(email);
+        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/login/second-factor");
+        for (int attempt = 0; attempt < 3 && page.url().contains("second-factor"); attempt++) {
+            page.getByLabel("Code à usage unique")
+                    .fill(org.baobab.identity.internal.TotpCodes.now(
+                            org.baobab.identity.internal.SignIn.DEMO_TOTP_SECRET));
+            page.locator("main button[type=submit]").click();
+            page.waitForLoadState();
+            if (page.url().contains("second-factor")) {
+                try {
+                    Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        page.waitForURL("**/account");
+    }
+
     /** Fails on any serious or critical WCAG 2.1 A/AA violation of the page as it is now. */
     public static void assertAccessible(Page page) {
         AxeResults results = new AxeBuilder(page)

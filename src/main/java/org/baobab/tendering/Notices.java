@@ -32,6 +32,33 @@ public class Notices {
         return store.search(search, clock.instant());
     }
 
+    /**
+     * The published notices whose reference is exactly this one (an authority's reference is not unique across
+     * authorities or years), newest first; at most ten.
+     */
+    @Transactional(readOnly = true)
+    public List<NoticeSummary> withReference(String reference) {
+        return search(new NoticeSearch(
+                        reference,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        NoticeSearch.Sort.PUBLISHED,
+                        0,
+                        10,
+                        List.of()))
+                .items()
+                .stream()
+                .filter(n -> n.reference().equals(reference))
+                .toList();
+    }
+
     /** A published notice by its ocid; empty for an unknown ocid or a process never published. */
     @Transactional(readOnly = true)
     public Optional<ProcessView> notice(String ocid) {

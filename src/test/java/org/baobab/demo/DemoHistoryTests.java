@@ -12,7 +12,6 @@ import org.baobab.complaints.Complaints;
 import org.baobab.evaluation.Evaluations;
 import org.baobab.opendata.OpenData;
 import org.baobab.opening.OpeningMinutes;
-import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.NoticeSummary;
 import org.baobab.tendering.Notices;
 import org.junit.jupiter.api.Test;
@@ -47,26 +46,7 @@ class DemoHistoryTests {
     }
 
     private String ocid(String reference) {
-        List<NoticeSummary> found = notices
-                .search(new NoticeSearch(
-                        reference,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        NoticeSearch.Sort.RELEVANCE,
-                        0,
-                        10,
-                        List.of()))
-                .items()
-                .stream()
-                .filter(n -> n.reference().equals(reference))
-                .toList();
+        List<NoticeSummary> found = notices.withReference(reference);
         assertThat(found).as(reference).hasSize(1);
         return found.get(0).ocid();
     }

@@ -8,9 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.baobab.Browser;
 import org.baobab.IntegrationTest;
-import org.baobab.identity.internal.SignIn;
-import org.baobab.identity.internal.TotpCodes;
-import org.baobab.tendering.NoticeSearch;
+import org.baobab.tendering.NoticeSummary;
 import org.baobab.tendering.Notices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,39 +30,13 @@ class EvaluationPagesBrowserTests {
     }
 
     private String ocid(String reference) {
-        return notices
-                .search(new NoticeSearch(
-                        reference,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        NoticeSearch.Sort.RELEVANCE,
-                        0,
-                        10,
-                        List.of()))
-                .items()
-                .stream()
-                .filter(n -> n.reference().equals(reference))
-                .findFirst()
-                .orElseThrow()
-                .ocid();
+        List<NoticeSummary> found = notices.withReference(reference);
+        assertThat(found).as(reference).hasSize(1);
+        return found.get(0).ocid();
     }
 
     private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Adresse e-mail").fill(email);
-        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/login/second-factor");
-        page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/account");
+        Browser.signIn(page, email);
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +23,7 @@ import org.baobab.bidding.Bids;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.bidding.sealing.EnvelopeContext;
-import org.baobab.bidding.sealing.Manifest;
 import org.baobab.bidding.sealing.MemberKey;
-import org.baobab.bidding.sealing.ShareOpener;
 import org.baobab.documents.PdfA;
 import org.baobab.identity.CurrentUser;
 import org.baobab.opening.OpeningFixtures;
@@ -54,6 +51,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class EvaluationsTests {
 
     private final Evaluations evaluations;
+    private final OpeningFixtures openingFixtures;
     private final org.baobab.award.Awards awards;
     private final OpeningSessions sessions;
     private final OpeningMinutes minutes;
@@ -67,6 +65,7 @@ class EvaluationsTests {
 
     EvaluationsTests(
             Evaluations evaluations,
+            OpeningFixtures openingFixtures,
             org.baobab.award.Awards awards,
             OpeningSessions sessions,
             OpeningMinutes minutes,
@@ -78,6 +77,7 @@ class EvaluationsTests {
             JdbcClient jdbc,
             MockMvc mvc) {
         this.evaluations = evaluations;
+        this.openingFixtures = openingFixtures;
         this.awards = awards;
         this.sessions = sessions;
         this.minutes = minutes;
@@ -100,14 +100,7 @@ class EvaluationsTests {
     }
 
     private Map<Integer, CurrentUser> members(SealingSet set) {
-        Map<Integer, CurrentUser> members = new HashMap<>();
-        for (String email : OpeningFixtures.SANTE_MEMBERS) {
-            CurrentUser user = fixtures.user(email);
-            set.members().stream()
-                    .filter(m -> m.userId().equals(user.id()))
-                    .forEach(m -> members.put(m.position(), user));
-        }
-        return members;
+        return openingFixtures.members(set);
     }
 
     private SubmittedEnvelope submit(CurrentUser bidder, BidFixtures.Sealed sealed) {
@@ -136,14 +129,10 @@ class EvaluationsTests {
             sessions.declare(members.get(p), session, false);
         }
         for (int p : List.of(1, 2)) {
-            CurrentUser member = members.get(p);
-            Map<UUID, byte[]> released = new LinkedHashMap<>();
-            for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
-                released.put(
-                        r.envelopeId(),
-                        ShareOpener.releaseKey(Manifest.fromJson(r.manifest()), r.position(), keys.get(p)));
-            }
-            sessions.release(member, session, released);
+            sessions.release(
+                    members.get(p),
+                    session,
+                    OpeningFixtures.releaseAll(sessions, members.get(p), session, keys.get(p)));
         }
         minutes.approve(members.get(1), session);
         assertThat(minutes.approve(members.get(2), session).published()).isTrue();

@@ -13,8 +13,6 @@ import org.baobab.Browser;
 import org.baobab.IntegrationTest;
 import org.baobab.bidding.sealing.KeyFile;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.internal.SignIn;
-import org.baobab.identity.internal.TotpCodes;
 import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingFixtures;
 import org.junit.jupiter.api.Test;
@@ -56,14 +54,7 @@ class CommitteeKeyBrowserTests {
     }
 
     private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Adresse e-mail").fill(email);
-        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/login/second-factor");
-        page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/account");
+        Browser.signIn(page, email);
     }
 
     @Test

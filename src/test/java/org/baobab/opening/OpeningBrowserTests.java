@@ -19,8 +19,6 @@ import org.baobab.bidding.Bids;
 import org.baobab.bidding.SealingSet;
 import org.baobab.documents.PdfA;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.internal.SignIn;
-import org.baobab.identity.internal.TotpCodes;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.TenderingFixtures;
@@ -71,14 +69,7 @@ class OpeningBrowserTests {
     }
 
     private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Adresse e-mail").fill(email);
-        page.getByLabel("Mot de passe").fill("Baobab-Demo-2026");
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/login/second-factor");
-        page.getByLabel("Code à usage unique").fill(TotpCodes.now(SignIn.DEMO_TOTP_SECRET));
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/account");
+        Browser.signIn(page, email);
     }
 
     private static void release(Page page, String email) {
@@ -90,6 +81,19 @@ class OpeningBrowserTests {
         page.waitForCondition(
                 () -> page.locator("#release-status").textContent().contains("Parts libérées"),
                 new Page.WaitForConditionOptions().setTimeout(30_000));
+        // the page reloads itself a moment later to show the readings: wait for that new document, so that the
+        // test's next navigation is not interrupted by it
+        page.evaluate("() => { window.baobabBeforeReload = true; }");
+        page.waitForCondition(
+                () -> {
+                    try {
+                        return Boolean.TRUE.equals(page.evaluate(
+                                "() => window.baobabBeforeReload === undefined && document.readyState === 'complete'"));
+                    } catch (com.microsoft.playwright.PlaywrightException navigating) {
+                        return false;
+                    }
+                },
+                new Page.WaitForConditionOptions().setTimeout(15_000));
     }
 
     @Test

@@ -39,8 +39,37 @@ public class OpeningFixtures {
 
     private final SealingSets sets;
 
-    OpeningFixtures(SealingSets sets) {
+    private final org.baobab.identity.Accounts accounts;
+
+    OpeningFixtures(SealingSets sets, org.baobab.identity.Accounts accounts) {
         this.sets = sets;
+        this.accounts = accounts;
+    }
+
+    /** The health ministry's demo members of a set, by position, as signed-in users. */
+    public Map<Integer, org.baobab.identity.CurrentUser> members(SealingSet set) {
+        Map<Integer, org.baobab.identity.CurrentUser> members = new java.util.HashMap<>();
+        for (String email : SANTE_MEMBERS) {
+            org.baobab.identity.CurrentUser user =
+                    accounts.currentUserByEmail(email).orElseThrow();
+            set.members().stream()
+                    .filter(m -> m.userId().equals(user.id()))
+                    .forEach(m -> members.put(m.position(), user));
+        }
+        return members;
+    }
+
+    /** What a member's browser computes: the key of their share of each envelope of the session still closed. */
+    public static Map<java.util.UUID, byte[]> releaseAll(
+            OpeningSessions sessions, org.baobab.identity.CurrentUser member, java.util.UUID session, MemberKey key) {
+        Map<java.util.UUID, byte[]> keys = new java.util.LinkedHashMap<>();
+        for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
+            keys.put(
+                    r.envelopeId(),
+                    org.baobab.bidding.sealing.ShareOpener.releaseKey(
+                            org.baobab.bidding.sealing.Manifest.fromJson(r.manifest()), r.position(), key));
+        }
+        return keys;
     }
 
     /** The sealing set fixed at the publication of the process's notice (fails if there is none). */

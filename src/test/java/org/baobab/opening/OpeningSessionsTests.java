@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +22,7 @@ import org.baobab.bidding.Bids;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.bidding.sealing.EnvelopeContext;
-import org.baobab.bidding.sealing.Manifest;
 import org.baobab.bidding.sealing.MemberKey;
-import org.baobab.bidding.sealing.ShareOpener;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.tendering.NoticeDraft;
@@ -47,6 +43,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class OpeningSessionsTests {
 
     private final OpeningSessions sessions;
+    private final OpeningFixtures openingFixtures;
     private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
     private final org.baobab.tendering.TenderingFixtures tenderingFixtures;
@@ -58,6 +55,7 @@ class OpeningSessionsTests {
 
     OpeningSessionsTests(
             OpeningSessions sessions,
+            OpeningFixtures openingFixtures,
             OpeningMinutes minutes,
             BidFixtures fixtures,
             org.baobab.tendering.TenderingFixtures tenderingFixtures,
@@ -68,6 +66,7 @@ class OpeningSessionsTests {
             MockMvc mvc) {
         this.mvc = mvc;
         this.sessions = sessions;
+        this.openingFixtures = openingFixtures;
         this.minutes = minutes;
         this.fixtures = fixtures;
         this.tenderingFixtures = tenderingFixtures;
@@ -90,25 +89,12 @@ class OpeningSessionsTests {
         return notices.notice(ocid).orElseThrow().notice();
     }
 
-    /** The member at each position of the set, as signed-in users. */
     private Map<Integer, CurrentUser> members(SealingSet set) {
-        Map<Integer, CurrentUser> members = new HashMap<>();
-        for (String email : OpeningFixtures.SANTE_MEMBERS) {
-            CurrentUser user = fixtures.user(email);
-            set.members().stream()
-                    .filter(m -> m.userId().equals(user.id()))
-                    .forEach(m -> members.put(m.position(), user));
-        }
-        return members;
+        return openingFixtures.members(set);
     }
 
-    /** What a member's browser computes: the key of their share of each envelope still closed. */
     private Map<UUID, byte[]> releaseAll(CurrentUser member, UUID session, MemberKey key) {
-        Map<UUID, byte[]> keys = new LinkedHashMap<>();
-        for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
-            keys.put(r.envelopeId(), ShareOpener.releaseKey(Manifest.fromJson(r.manifest()), r.position(), key));
-        }
-        return keys;
+        return OpeningFixtures.releaseAll(sessions, member, session, key);
     }
 
     private long storedReleases(UUID session) {

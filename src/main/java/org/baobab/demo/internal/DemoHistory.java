@@ -49,7 +49,6 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.SettableClock;
 import org.baobab.shared.database.DemoMode;
 import org.baobab.tendering.NoticeDraft;
-import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.Tendering;
 import org.jspecify.annotations.Nullable;
@@ -227,25 +226,7 @@ class DemoHistory implements ApplicationRunner {
         if (!demoMode.enabled() || !(clock instanceof SettableClock settable)) {
             return;
         }
-        if (notices
-                        .search(new NoticeSearch(
-                                STORIES.get(0).reference(),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                NoticeSearch.Sort.RELEVANCE,
-                                0,
-                                10,
-                                List.of()))
-                        .items()
-                        .stream()
-                        .anyMatch(n -> n.reference().equals(STORIES.get(0).reference()))
+        if (!notices.withReference(STORIES.get(0).reference()).isEmpty()
                 || accounts.currentUserByEmail(TERANGA).isEmpty()) {
             return;
         }
