@@ -18,14 +18,17 @@ public final class AwardEvents {
 
     private AwardEvents() {}
 
-    /** Every award event is about one process. */
+    /**
+     * Every award event is about one process: its subject is the process, as for tendering's, opening's and the
+     * evaluation's events, so that the journal of a process reads whole.
+     */
     public interface AboutAward extends AuditableEvent {
 
         String ocid();
 
         @Override
         default String subjectType() {
-            return "award";
+            return "procurement-process";
         }
 
         @Override

@@ -188,8 +188,9 @@ class AwardsTests {
     }
 
     private long journalled(String ocid, String action) {
-        return jdbc.sql("select count(*) from audit_entry where subject_type = 'award' and subject_id = :s"
-                        + " and action = :a")
+        return jdbc.sql(
+                        "select count(*) from audit_entry where subject_type = 'procurement-process' and subject_id = :s"
+                                + " and action = :a")
                 .param("s", ocid)
                 .param("a", action)
                 .query(Long.class)
