@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.baobab.complaints.Complaint.ContestedKind;
@@ -407,6 +408,15 @@ public class Complaints {
             throw new BaobabException(ComplaintsErrorCode.NOT_PARTY);
         }
         return assemble(row);
+    }
+
+    /**
+     * A complaint whole, without an actor: for the notifications module, which tells its parties of each step (never
+     * to be shown to anyone but the complaint's parties).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Complaint> forItsParties(UUID complaintId) {
+        return store.find(complaintId).map(this::assemble);
     }
 
     /** The party the actor is to the complaint, or null. */

@@ -7,7 +7,8 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding", "award"})
+        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding", "award", "complaints"
+        })
 @NullMarked
 package org.baobab.notifications;
 

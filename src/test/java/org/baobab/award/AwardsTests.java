@@ -288,7 +288,7 @@ class AwardsTests {
     }
 
     @Test
-    void aSuspensionAndAPendingComplaintHoldTheFinalAwardUntilTheRegulatorDecides() {
+    void aSuspensionAndAPendingComplaintHoldTheFinalAwardUntilTheRegulatorDecides() throws InterruptedException {
         Evaluated e = evaluated("Attribution contestée");
         String ocid = e.ocid();
         awards.recommend(e.recommendation());
@@ -312,6 +312,22 @@ class AwardsTests {
         complaints.escalate(e.b(), complaint, "La réponse ne répond pas au grief.");
         CurrentUser officer = fixtures.user(OFFICER);
         complaints.suspend(officer, complaint, "Le temps d'examiner le grief.");
+        // each party hears of each step, with the next last day; the one who acted does not
+        String link = "/complaints/" + complaint;
+        assertThat(ReceivedMails.await(smtp, prm().email(), "Un recours est déposé contre votre procédure", link, 1))
+                .singleElement()
+                .asString()
+                .contains("Dernier jour pour y répondre", "Attribution contestée");
+        assertThat(ReceivedMails.await(
+                        smtp, e.b().email(), "L'autorité contractante a répondu à votre recours", link, 1))
+                .hasSize(1);
+        assertThat(ReceivedMails.await(
+                        smtp, OFFICER, "Un recours est porté devant l'organe de règlement des différends", link, 1))
+                .hasSize(1);
+        assertThat(ReceivedMails.await(smtp, e.b().email(), "La procédure est suspendue", link, 1))
+                .hasSize(1);
+        assertThat(ReceivedMails.await(smtp, OFFICER, "La procédure est suspendue", link, 0))
+                .isEmpty();
 
         on(ends.plusDays(1));
         assertThatThrownBy(() -> awards.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.SUSPENDED));

@@ -32,7 +32,8 @@ public class Inbox {
         ALERT_MATCH,
         BID_SUBMITTED,
         BID_WITHDRAWN,
-        AWARD_PROVISIONAL
+        AWARD_PROVISIONAL,
+        COMPLAINT
     }
 
     /**

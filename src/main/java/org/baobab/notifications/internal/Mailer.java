@@ -128,6 +128,18 @@ class Mailer {
     }
 
     @ApplicationModuleListener
+    void on(ComplaintMails.ComplaintMail request) {
+        send(
+                request,
+                request.key(),
+                Map.of(
+                        "step", request.step(),
+                        "title", request.title(),
+                        "complainant", request.complainant(),
+                        "due", request.due()));
+    }
+
+    @ApplicationModuleListener
     void on(AlertMails.AlertMail request) {
         String base = request.link()
                 .substring(0, request.link().indexOf("/", request.link().indexOf("//") + 2));

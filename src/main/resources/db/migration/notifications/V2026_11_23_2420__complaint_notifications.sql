@@ -1,0 +1,5 @@
+-- The parties of a complaint are told of each step in the centre.
+alter table notifications_inbox drop constraint notifications_inbox_kind_check;
+alter table notifications_inbox add constraint notifications_inbox_kind_check
+    check (kind in ('NOTICE_ADDENDUM', 'NOTICE_ANSWER', 'NOTICE_DEADLINE', 'NOTICE_CANCELLED', 'DOCUMENT_EXPIRING',
+                    'ALERT_MATCH', 'BID_SUBMITTED', 'BID_WITHDRAWN', 'AWARD_PROVISIONAL', 'COMPLAINT'));
