@@ -370,7 +370,10 @@ public class Awards {
     public List<BidderResult> mine(CurrentUser actor, String ocid) {
         List<BidderResult> mine = actor.memberships().stream()
                 .filter(m -> m.kind() == OrganisationKind.SUPPLIER)
-                .map(m -> resultOf(ocid, m.organisationId()))
+                // a membership per role: an admin who also signs is one company, told once
+                .map(CurrentUser.Membership::organisationId)
+                .distinct()
+                .map(company -> resultOf(ocid, company))
                 .flatMap(Optional::stream)
                 .toList();
         if (mine.isEmpty()) {

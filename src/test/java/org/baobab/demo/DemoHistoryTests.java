@@ -29,6 +29,7 @@ class DemoHistoryTests {
     private final Awards awards;
     private final Complaints complaints;
     private final OpenData openData;
+    private final org.baobab.identity.Accounts accounts;
 
     DemoHistoryTests(
             Notices notices,
@@ -36,13 +37,15 @@ class DemoHistoryTests {
             Evaluations evaluations,
             Awards awards,
             Complaints complaints,
-            OpenData openData) {
+            OpenData openData,
+            org.baobab.identity.Accounts accounts) {
         this.notices = notices;
         this.minutes = minutes;
         this.evaluations = evaluations;
         this.awards = awards;
         this.complaints = complaints;
         this.openData = openData;
+        this.accounts = accounts;
     }
 
     private String ocid(String reference) {
@@ -73,6 +76,12 @@ class DemoHistoryTests {
         assertThat(provisional.status()).isEqualTo("PROVISIONAL");
         assertThat(provisional.standstillEnds()).isAfterOrEqualTo(LocalDate.now(java.time.ZoneOffset.UTC));
         assertThat(provisional.lots().get(0).winnerName()).isEqualTo("Teranga Bureautique SA");
+        // its admin, who also signs for it, reads the company's result once
+        assertThat(awards.mine(
+                        accounts.currentUserByEmail("admin@teranga-bureautique.demo")
+                                .orElseThrow(),
+                        standstill))
+                .hasSize(1);
 
         // under complaint, suspended by the regulator's committee
         String suspended = ocid("MSAS-2026-AOO-104");
