@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.baobab.shared.AuditableEvent;
+import org.baobab.shared.ProcessEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,20 +22,7 @@ public final class AwardEvents {
      * Every award event is about one process: its subject is the process, as for tendering's, opening's and the
      * evaluation's events, so that the journal of a process reads whole.
      */
-    public interface AboutAward extends AuditableEvent {
-
-        String ocid();
-
-        @Override
-        default String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        default String subjectId() {
-            return ocid();
-        }
-    }
+    public interface AboutAward extends ProcessEvent {}
 
     /** The evaluation recommended an award (or replaced its unpublished recommendation). */
     public record Recommended(String ocid, UUID reportId, int lots, int bidders, boolean replaced)

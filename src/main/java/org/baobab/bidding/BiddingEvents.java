@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.baobab.shared.AuditableEvent;
+import org.baobab.shared.ProcessEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +18,7 @@ public final class BiddingEvents {
     private BiddingEvents() {}
 
     /** Every bidding event is about one process: its subject is the ocid. */
-    public interface AboutProcess extends AuditableEvent {
-
-        String ocid();
-
-        @Override
-        default String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        default String subjectId() {
-            return ocid();
-        }
-    }
+    public interface AboutProcess extends ProcessEvent {}
 
     /**
      * An envelope accepted, with its receipt document (what the bidder keeps); {@code replaced} is the envelope it

@@ -2,7 +2,7 @@
 package org.baobab.evaluation;
 
 import java.util.Map;
-import org.baobab.shared.AuditableEvent;
+import org.baobab.shared.ProcessEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,19 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record EvaluationEvent(
         String actor, @Nullable String organisation, String action, String ocid, Map<String, Object> payload)
-        implements AuditableEvent {
+        implements ProcessEvent {
 
     public EvaluationEvent {
         payload = Map.copyOf(payload);
-    }
-
-    @Override
-    public String subjectType() {
-        return "procurement-process";
-    }
-
-    @Override
-    public String subjectId() {
-        return ocid;
     }
 }

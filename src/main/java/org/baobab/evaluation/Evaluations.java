@@ -916,10 +916,7 @@ public class Evaluations {
     EvaluationResult compute(Evaluation e, ProcessView process) {
         NoticeDraft notice = process.notice();
         Locale language = Locale.forLanguageTag(notice.language());
-        List<Ranking.Scored> scored = e.criteria().stream()
-                .filter(Evaluation.Criterion::scored)
-                .map(c -> new Ranking.Scored(c.code(), Objects.requireNonNull(c.maxPoints())))
-                .toList();
+        List<Ranking.Scored> scored = scored(e);
         boolean pricesKnown = List.of("financial", "report", "approved").contains(e.stage());
         Map<UUID, Map<String, OpeningSession.Lot>> read = pricesKnown ? prices(e) : Map.of();
         Map<String, BigDecimal> marginRates = new HashMap<>();
@@ -1139,27 +1136,29 @@ public class Evaluations {
         };
     }
 
+    /**
+     * Whether a bid passed the technical stage: every mark settled, every pass/fail criterion passed, and the technical
+     * score (as {@link Ranking#technicalScore} counts it) at the pass mark or above.
+     */
     static boolean qualified(Evaluation e, Evaluation.Bidder b) {
-        BigDecimal max = BigDecimal.ZERO;
-        BigDecimal got = BigDecimal.ZERO;
+        Map<String, Ranking.Mark> marks = new HashMap<>();
         for (Evaluation.Criterion c : e.criteria()) {
             Evaluation.Settled s = e.settled(b.companyId(), c.code());
-            if (s == null) {
+            if (s == null || (!c.scored() && !Boolean.TRUE.equals(s.passed()))) {
                 return false;
             }
-            if (c.scored()) {
-                max = max.add(Objects.requireNonNull(c.maxPoints()));
-                got = got.add(s.points() == null ? BigDecimal.ZERO : s.points());
-            } else if (!Boolean.TRUE.equals(s.passed())) {
-                return false;
-            }
+            marks.put(c.code(), new Ranking.Mark(s.passed(), s.points()));
         }
-        if (e.passMark() == null || max.signum() == 0) {
-            return true;
-        }
-        BigDecimal score =
-                got.multiply(BigDecimal.valueOf(100)).divide(max, Ranking.SCALE, java.math.RoundingMode.HALF_UP);
-        return score.compareTo(e.passMark()) >= 0;
+        BigDecimal score = Ranking.technicalScore(scored(e), marks);
+        return e.passMark() == null || score == null || score.compareTo(e.passMark()) >= 0;
+    }
+
+    /** The scored criteria with their maximum. */
+    private static List<Ranking.Scored> scored(Evaluation e) {
+        return e.criteria().stream()
+                .filter(Evaluation.Criterion::scored)
+                .map(c -> new Ranking.Scored(c.code(), Objects.requireNonNull(c.maxPoints())))
+                .toList();
     }
 
     private static String lotTitle(NoticeDraft notice, String lot) {
@@ -1247,15 +1246,16 @@ public class Evaluations {
     }
 
     private Evaluation load(EvaluationStore.Row row) {
+        List<OpeningSession> opened = sessions.sessions(row.ocid());
         String stage = row.stage();
         if (stage.equals("financial-opening")
-                && sessions.sessions(row.ocid()).stream()
+                && opened.stream()
                         .filter(s -> s.kind().equals(Bids.FINANCIAL))
                         .anyMatch(s -> s.complete() && minutes.minutes(s.id()).published())) {
             // the second session's minutes are out: the prices are known (recorded at the next change)
             stage = "financial";
         }
-        int threshold = sessions.sessions(row.ocid()).stream()
+        int threshold = opened.stream()
                 .filter(s -> !s.kind().equals(Bids.FINANCIAL))
                 .findFirst()
                 .map(OpeningSession::threshold)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.baobab.shared.AuditableEvent;
+import org.baobab.shared.ProcessEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,23 +16,10 @@ public final class OpeningEvents {
 
     private OpeningEvents() {}
 
-    /** A committee member enrolled a key (and, if they had one, it was revoked in the same transaction). */
     /** An event about one procurement process: its subject is the ocid. */
-    public interface AboutProcess extends AuditableEvent {
+    public interface AboutProcess extends ProcessEvent {}
 
-        String ocid();
-
-        @Override
-        default String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        default String subjectId() {
-            return ocid();
-        }
-    }
-
+    /** A committee member enrolled a key (and, if they had one, it was revoked in the same transaction). */
     public record KeyEnrolled(
             String actor,
             @Nullable String organisation,

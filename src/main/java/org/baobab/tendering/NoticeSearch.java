@@ -100,6 +100,11 @@ public record NoticeSearch(
                 codes);
     }
 
+    /** The notices matching these words, newest first. */
+    public static NoticeSearch words(String query, int size) {
+        return new NoticeSearch(query, null, null, null, null, null, null, null, null, null, Sort.PUBLISHED, 0, size);
+    }
+
     public static NoticeSearch all(int size) {
         return new NoticeSearch(null, null, null, null, null, null, null, null, null, null, Sort.PUBLISHED, 0, size);
     }

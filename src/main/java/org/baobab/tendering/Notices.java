@@ -38,23 +38,7 @@ public class Notices {
      */
     @Transactional(readOnly = true)
     public List<NoticeSummary> withReference(String reference) {
-        return search(new NoticeSearch(
-                        reference,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        NoticeSearch.Sort.PUBLISHED,
-                        0,
-                        10,
-                        List.of()))
-                .items()
-                .stream()
+        return search(NoticeSearch.words(reference, 10)).items().stream()
                 .filter(n -> n.reference().equals(reference))
                 .toList();
     }

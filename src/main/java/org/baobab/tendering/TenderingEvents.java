@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.baobab.shared.AuditableEvent;
+import org.baobab.shared.ProcessEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +19,7 @@ public final class TenderingEvents {
     private TenderingEvents() {}
 
     /** Common shape: every tendering event is about one process. */
-    public interface AboutProcess extends AuditableEvent {
-
-        String ocid();
-
-        @Override
-        default String subjectType() {
-            return "procurement-process";
-        }
-
-        @Override
-        default String subjectId() {
-            return ocid();
-        }
-    }
+    public interface AboutProcess extends ProcessEvent {}
 
     public record ProcessCreated(
             String actor,
