@@ -2,6 +2,8 @@
 package org.baobab.bench;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +24,11 @@ import org.baobab.bidding.EnvelopeUpload;
 import org.baobab.bidding.EnvelopeUploads;
 import org.baobab.bidding.sealing.EnvelopeContext;
 import org.baobab.identity.CurrentUser;
+import org.baobab.shared.database.EmbeddedDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A load driver for the submission path, not a test: many companies submit 1 MB sealed envelopes to one notice at the
@@ -49,21 +53,33 @@ public final class SubmissionBenchmark {
     private SubmissionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        // every folder the run writes (database, keys, documents, envelope uploads: up to 2 GB) in one, removed at the
+        // end
+        Path folder = Files.createTempDirectory("baobab-bench-submission");
         // command-line arguments, so that they override the test profile's file
         String[] settings = {
             "--server.port=0",
             "--baobab.db.embedded.durable-commits=true",
+            "--baobab.db.embedded.data-directory=" + folder.resolve("postgres"),
+            "--baobab.keys.directory=" + folder.resolve("keys"),
+            "--baobab.documents.directory=" + folder.resolve("documents"),
+            "--baobab.bidding.uploads-directory=" + folder.resolve("uploads"),
             // no mail server: mails go to the mail log only (the outbox still records each one)
             "--spring.mail.host=",
             "--spring.datasource.hikari.maximum-pool-size=" + (BIDDERS + 4),
             "--logging.level.root=warn"
         };
+        int status = 1;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BaobabApplication.class)
                 .profiles("test")
                 .run(settings)) {
             run(context);
+            status = 0;
+        } finally {
+            // the context is closed (its PostgreSQL stopped) before its folders go
+            FileSystemUtils.deleteRecursively(folder);
         }
-        System.exit(0);
+        System.exit(status);
     }
 
     private record Prepared(CurrentUser bidder, BidFixtures.Sealed sealed) {}
@@ -106,8 +122,11 @@ public final class SubmissionBenchmark {
 
         DataSource dataSource = context.getBean(DataSource.class);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table bench_raw (id uuid primary key, organisation uuid not null, manifest bytea not null, "
-                        + "ciphertext bytea not null, received_at timestamptz not null default now())")
+        // the application's role creates no table: the owner does, and the application writes to it
+        JdbcClient.create(context.getBean(EmbeddedDatabase.class).ownerDataSource())
+                .sql(
+                        "create table bench_raw (id uuid primary key, organisation uuid not null, manifest bytea not null, "
+                                + "ciphertext bytea not null, received_at timestamptz not null default now())")
                 .update();
         List<byte[]> manifests =
                 all.stream().map(p -> p.sealed().manifestJson().getBytes()).toList();
@@ -167,11 +186,15 @@ public final class SubmissionBenchmark {
         }
         long began = System.nanoTime();
         start.countDown();
-        for (Future<?> future : futures) {
-            future.get(10, TimeUnit.MINUTES);
+        try {
+            for (Future<?> future : futures) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            // its threads would keep the JVM alive after a failure
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        pool.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         Result result = new Result(

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.baobab.IntegrationTest;
+import org.baobab.Operator;
 import org.baobab.bidding.internal.BiddingProperties;
 import org.baobab.bidding.sealing.Drbg;
 import org.baobab.bidding.sealing.EnvelopeContext;
@@ -48,14 +49,14 @@ class BidSecrecyTests {
     BidSecrecyTests(
             Bids bids,
             BidFixtures fixtures,
-            DataSource dataSource,
-            JdbcClient jdbc,
+            Operator operator,
             DocumentsProperties documents,
             BiddingProperties bidding) {
         this.bids = bids;
         this.fixtures = fixtures;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
+        // the dump is the database superuser's, who sees every table (the application's role sees its own only)
+        this.dataSource = operator.dataSource();
+        this.jdbc = operator.jdbc();
         // the beans' folders: a ${random.uuid} in a property would give another folder at each reading
         this.documents = documents.directory();
         this.uploads = bidding.uploadsDirectory();

@@ -17,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.baobab.IntegrationTest;
+import org.baobab.Operator;
 import org.baobab.SignedIn;
 import org.baobab.TestClock;
 import org.baobab.bidding.sealing.EnvelopeContext;
@@ -47,6 +48,8 @@ class BidsTests {
     private final Notices notices;
     private final Receipts receipts;
     private final TestClock clock;
+    // the database's superuser, to plant a failure the application's own role could not
+    private final Operator operator;
     private final JdbcClient jdbc;
     private final MockMvc mvc;
 
@@ -58,7 +61,9 @@ class BidsTests {
             Receipts receipts,
             TestClock clock,
             JdbcClient jdbc,
-            MockMvc mvc) {
+            MockMvc mvc,
+            Operator operator) {
+        this.operator = operator;
         this.bids = bids;
         this.fixtures = fixtures;
         this.tenderingFixtures = tenderingFixtures;
@@ -295,18 +300,21 @@ class BidsTests {
         // the server fails after the receipt is appended, before the envelope is written: all of it rolls back
         BidFixtures.Sealed sealed = fixtures.seal(ocid, "6");
         UUID upload = fixtures.upload(bidder, sealed);
-        jdbc.sql("""
+        operator.jdbc().sql("""
                 create function bidding_test_crash() returns trigger language plpgsql as $$
                 begin raise exception 'simulated crash'; end $$""").update();
-        jdbc.sql("create trigger bidding_test_crash before insert on bidding_envelope "
+        operator.jdbc()
+                .sql("create trigger bidding_test_crash before insert on bidding_envelope "
                         + "for each row execute function bidding_test_crash()")
                 .update();
         try {
             assertThatThrownBy(() -> bids.submit(bidder, upload, sealed.manifestJson()))
                     .hasStackTraceContaining("simulated crash");
         } finally {
-            jdbc.sql("drop trigger bidding_test_crash on bidding_envelope").update();
-            jdbc.sql("drop function bidding_test_crash()").update();
+            operator.jdbc()
+                    .sql("drop trigger bidding_test_crash on bidding_envelope")
+                    .update();
+            operator.jdbc().sql("drop function bidding_test_crash()").update();
         }
         assertThat(envelopes(ocid)).isZero();
         assertThat(logSize()).isEqualTo(before);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.baobab.opening.SessionEvents;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -38,6 +40,16 @@ class OpeningLive {
             remove.run();
         }
         return emitter;
+    }
+
+    /**
+     * The application stops: every stream ends now, so that the web server's graceful shutdown has no open request to
+     * wait for (a stream lasts hours); the pages' EventSource reconnects to whichever node answers next.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        watchers.values().forEach(list -> list.forEach(SseEmitter::complete));
+        watchers.clear();
     }
 
     @TransactionalEventListener

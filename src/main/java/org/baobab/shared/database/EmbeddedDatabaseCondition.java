@@ -13,4 +13,13 @@ public class EmbeddedDatabaseCondition implements Condition {
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
         return !StringUtils.hasText(context.getEnvironment().getProperty("baobab.db.url"));
     }
+
+    /** The opposite: an external database is configured. */
+    static class External implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("baobab.db.url"));
+        }
+    }
 }
