@@ -124,6 +124,13 @@ public class JournalStore {
                 .update();
     }
 
+    /** The highest entry a checkpoint names; 0 when there is none. */
+    public long highestCheckpointedSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from audit_checkpoint")
+                .query(Long.class)
+                .single();
+    }
+
     public Optional<Checkpoint> lastCheckpoint() {
         return checkpoints(null, 1).stream().findFirst();
     }
