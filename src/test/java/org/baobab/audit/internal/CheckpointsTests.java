@@ -2,7 +2,16 @@
 package org.baobab.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +19,8 @@ import org.baobab.IntegrationTest;
 import org.baobab.audit.AuditJournal;
 import org.baobab.audit.AuditJournal.SignedCheckpoint;
 import org.baobab.audit.CheckpointSigned;
+import org.baobab.bidding.sealing.CanonicalJson;
+import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.shared.AuditableEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -18,9 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The journal's head is signed often: whenever it grew (the job, every minute), never twice for the same head, and
@@ -69,18 +83,21 @@ class CheckpointsTests {
     private final JdbcClient jdbc;
     private final AuditJournal journal;
     private final ConfigurableApplicationContext context;
+    private final MockMvc mvc;
 
     CheckpointsTests(
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             JdbcClient jdbc,
             AuditJournal journal,
-            ConfigurableApplicationContext context) {
+            ConfigurableApplicationContext context,
+            MockMvc mvc) {
         this.events = events;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.journal = journal;
         this.context = context;
+        this.mvc = mvc;
     }
 
     private long append() {
@@ -150,6 +167,51 @@ class CheckpointsTests {
             }
         });
         assertThat(context.getBean(ShutdownCheckpoint.class).isRunning()).isTrue();
+    }
+
+    @Test
+    void theVerificationNamesTheLatestCheckpointAndWhereTheLogProvesIt() throws Exception {
+        SignedCheckpoint mine = transactions.execute(s -> {
+            append();
+            return journal.checkpoint().orElseThrow();
+        });
+        String answer = mvc.perform(get("/api/audit/verification").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Map<?, ?> latest = (Map<?, ?>)
+                JsonMapper.builder().build().readValue(answer, Map.class).get("latestCheckpoint");
+        long seq = ((Number) latest.get("seq")).longValue();
+        assertThat(seq).as("the checkpoint of the highest entry").isGreaterThanOrEqualTo(mine.seq());
+        // the leaf is byte for byte the BJC1 statement the transparency log appends, written with the log's own JSON
+        Map<String, Object> bjc1 = new LinkedHashMap<>();
+        bjc1.put("format", "BJC1");
+        bjc1.put("seq", seq);
+        bjc1.put("entryHash", latest.get("entryHash"));
+        bjc1.put("signedAt", latest.get("signedAt"));
+        bjc1.put("keyId", latest.get("keyId"));
+        bjc1.put("signature", latest.get("signature"));
+        String leaf = CanonicalJson.write(bjc1);
+        assertThat(latest.get("leaf")).isEqualTo(leaf);
+        assertThat(latest.get("leafHash"))
+                .isEqualTo(HexFormat.of().formatHex(MerkleTree.leafHash(leaf.getBytes(StandardCharsets.UTF_8))));
+        assertThat(latest.get("inclusionProof")).isEqualTo("/api/transparency/checkpoints/" + seq);
+        if (seq == mine.seq()) {
+            assertThat(latest.get("signature")).isEqualTo(mine.signature());
+        }
+        mvc.perform(get("/audit/verification").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString((String) latest.get("leafHash"))))
+                .andExpect(content().string(containsString("/api/transparency/checkpoints/" + seq)));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor auditor() {
+        return user("auditeur@arcop.demo")
+                .authorities(
+                        new SimpleGrantedAuthority("SESSION_FULL"),
+                        new SimpleGrantedAuthority("ROLE_REGULATOR_AUDITOR"));
     }
 
     private long highestCheckpointed() {
