@@ -59,7 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * statements are the log's own classes.
  *
  * <p>While the journal is tampered with, the superuser session holds the journal's append lock, so that no other
- * transaction appends to the tampered chain; every test puts the rows back as they were before it lets go.
+ * transaction appends to the tampered chain, and the head stays signed (the attacker's way), so that the scheduled
+ * checkpoint signs nothing; every test puts the rows back as they were before it lets go. The restore deletes any
+ * checkpoint from the first tampered entry on, so nothing signed over the tampered chain stays.
  */
 @IntegrationTest
 class JournalToolTests {
@@ -183,13 +185,22 @@ class JournalToolTests {
         List<Map<String, Object>> savedCheckpoints = rows("select * from audit_checkpoint where seq >= " + firstSeq);
         try {
             // the operator, with the database and the signing key, lowers the first payment and makes the chain whole
-            // again: every later hash recomputed, every later checkpoint deleted and signed anew
+            // again: every later hash recomputed, every later checkpoint deleted and signed anew, and the head signed
+            // too (so that the scheduled checkpoint, finding the head signed, signs nothing while the test looks)
+            long head = jdbc.sql("select max(seq) from audit_entry")
+                    .query(Long.class)
+                    .single();
             tamper(() -> {
                 rewriteFrom(firstSeq, "{\"amount\":1}");
                 execute("delete from audit_checkpoint where seq >= " + firstSeq);
+                java.util.Set<Long> signed = new java.util.HashSet<>();
                 for (Map<String, Object> c : savedCheckpoints) {
                     long seq = (Long) c.get("seq");
+                    signed.add(seq);
                     resign(seq, hashOf(seq), ((Timestamp) c.get("signed_at")).toInstant());
+                }
+                if (!signed.contains(head)) {
+                    resign(head, hashOf(head), checkpoint.signedAt().plusSeconds(1));
                 }
             });
             ChainVerification inside = journal.verify();
