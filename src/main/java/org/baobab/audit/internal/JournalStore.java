@@ -131,10 +131,6 @@ public class JournalStore {
                 .single();
     }
 
-    public Optional<Checkpoint> lastCheckpoint() {
-        return checkpoints(null, 1).stream().findFirst();
-    }
-
     public List<Checkpoint> checkpoints(@Nullable Long beforeId, int limit) {
         return jdbc.sql("""
                 select * from audit_checkpoint where (cast(:before as bigint) is null or id < :before)
