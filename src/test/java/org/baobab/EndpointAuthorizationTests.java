@@ -150,6 +150,7 @@ class EndpointAuthorizationTests {
         // audit
         RULES.put("GET /api/audit/verification", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/audit/entries", anyOf(Role.REGULATOR_AUDITOR));
+        RULES.put("GET /api/audit/export", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /api/audit/checkpoints", PUBLIC);
         RULES.put("GET /audit", anyOf(Role.REGULATOR_AUDITOR));
         RULES.put("GET /audit/verification", anyOf(Role.REGULATOR_AUDITOR));

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +20,9 @@ import org.baobab.audit.internal.JournalStore;
 import org.baobab.audit.internal.JournalStore.Checkpoint;
 import org.baobab.shared.signing.PlatformSigningKey;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,11 +34,13 @@ public class AuditJournal {
 
     private final JournalStore store;
     private final PlatformSigningKey signingKey;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditJournal(JournalStore store, PlatformSigningKey signingKey, Clock clock) {
+    AuditJournal(JournalStore store, PlatformSigningKey signingKey, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.signingKey = signingKey;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -63,13 +70,15 @@ public class AuditJournal {
     }
 
     /**
-     * Signs the current head, if the chain grew since the last checkpoint (run by the {@code audit-checkpoint} job).
+     * Signs the current head, if the chain grew since the last checkpoint (run by the {@code audit-checkpoint} job
+     * every minute and once at shutdown), and publishes {@link CheckpointSigned} in the same transaction. "Grew" is
+     * judged against the highest entry any checkpoint names, not the latest checkpoint stored, so that a checkpoint
+     * committed meanwhile by another node over an older head does not make it sign the same head twice.
      */
     @Transactional
     public Optional<SignedCheckpoint> checkpoint() {
         Optional<JournalStore.Head> head = store.head();
-        if (head.isEmpty()
-                || store.lastCheckpoint().map(c -> c.seq() >= head.get().seq()).orElse(false)) {
+        if (head.isEmpty() || store.highestCheckpointedSeq() >= head.get().seq()) {
             return Optional.empty();
         }
         Instant now = ChainHash.precision(clock.instant());
@@ -77,8 +86,10 @@ public class AuditJournal {
                 new SignedCheckpoint(head.get().seq(), head.get().hash(), now, signingKey.keyId(), "");
         String signature = Base64.getEncoder().encodeToString(signingKey.sign(unsigned.signedBytes()));
         store.insertCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature);
-        return Optional.of(
-                new SignedCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature));
+        SignedCheckpoint signed =
+                new SignedCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature);
+        events.publishEvent(new CheckpointSigned(signed));
+        return Optional.of(signed);
     }
 
     /** Published checkpoints, newest first. */
@@ -87,6 +98,48 @@ public class AuditJournal {
         return store.checkpoints(beforeId, Math.max(1, Math.min(limit, 500))).stream()
                 .map(AuditJournal::signed)
                 .toList();
+    }
+
+    /**
+     * The whole journal as JSON Lines, for an offline verifier ({@code org.baobab.audit.cli.JournalTool}): every entry
+     * in chain order ({@code {"type":"entry", …}}, the members of {@link AuditEntry}, the payload as the exact text that
+     * was hashed), then every checkpoint ({@code {"type":"checkpoint", …}}, the members of {@link SignedCheckpoint}).
+     * One snapshot (repeatable read), so a checkpoint signed meanwhile cannot name an entry the export lacks. Streams.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public void export(Writer out) {
+        try (Stream<AuditEntry> entries = store.streamAll()) {
+            for (AuditEntry e : (Iterable<AuditEntry>) entries::iterator) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("type", "entry");
+                line.put("seq", e.seq());
+                line.put("occurredAt", e.occurredAt().toString());
+                line.put("actor", e.actor());
+                line.put("organisation", e.organisation());
+                line.put("action", e.action());
+                line.put("subjectType", e.subjectType());
+                line.put("subjectId", e.subjectId());
+                line.put("legalReason", e.legalReason());
+                line.put("payload", e.payload());
+                line.put("previousHash", e.previousHash());
+                line.put("entryHash", e.entryHash());
+                out.write(CanonicalJson.write(line));
+                out.write('\n');
+            }
+            for (Checkpoint c : store.allCheckpoints()) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("type", "checkpoint");
+                line.put("seq", c.seq());
+                line.put("entryHash", c.entryHash());
+                line.put("signedAt", c.signedAt().toString());
+                line.put("keyId", c.keyId());
+                line.put("signature", c.signature());
+                out.write(CanonicalJson.write(line));
+                out.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static SignedCheckpoint signed(Checkpoint c) {
@@ -162,8 +215,20 @@ public class AuditJournal {
                         beyond.get().seq(), "a signed checkpoint names an entry that is no longer in the journal");
             }
         }
+        LoggedCheckpoint latest = checkpoints.values().stream()
+                .flatMap(List::stream)
+                .max(java.util.Comparator.comparingLong(Checkpoint::seq).thenComparingLong(Checkpoint::id))
+                .map(c -> LoggedCheckpoint.of(signed(c)))
+                .orElse(null);
         return new ChainVerification(
-                broken == null, checked, checkpointsChecked, broken, expectedSeq - 1, previous, clock.instant());
+                broken == null,
+                checked,
+                checkpointsChecked,
+                broken,
+                expectedSeq - 1,
+                previous,
+                clock.instant(),
+                latest);
     }
 
     private @Nullable String checkpointProblem(Checkpoint c, String entryHash) {

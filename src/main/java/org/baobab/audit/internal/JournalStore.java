@@ -124,8 +124,11 @@ public class JournalStore {
                 .update();
     }
 
-    public Optional<Checkpoint> lastCheckpoint() {
-        return checkpoints(null, 1).stream().findFirst();
+    /** The highest entry a checkpoint names; 0 when there is none. */
+    public long highestCheckpointedSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from audit_checkpoint")
+                .query(Long.class)
+                .single();
     }
 
     public List<Checkpoint> checkpoints(@Nullable Long beforeId, int limit) {

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.baobab.audit.AuditEntry;
@@ -45,6 +51,16 @@ class AuditApiController {
         return journal.entries(action, subjectType, subjectId, before, limit);
     }
 
+    /** The whole journal and its checkpoints as JSON Lines, for {@code JournalTool verify-journal}. */
+    @GetMapping("/api/audit/export")
+    void export(HttpServletResponse response) throws IOException {
+        response.setContentType("application/jsonl;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"journal.jsonl\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        journal.export(out);
+        out.flush();
+    }
+
     @GetMapping("/api/audit/checkpoints")
     List<AuditJournal.SignedCheckpoint> checkpoints(
             @RequestParam(required = false) @Nullable Long before, @RequestParam(defaultValue = "50") int limit) {
@@ -63,7 +79,7 @@ class AuditApiController {
     @Bean
     static HttpAccessRules auditRules() {
         return registry -> {
-            registry.requestMatchers("/api/audit/verification", "/api/audit/entries")
+            registry.requestMatchers("/api/audit/verification", "/api/audit/entries", "/api/audit/export")
                     .hasAllAuthorities(HttpAccessRules.SIGNED_IN, Role.REGULATOR_AUDITOR.authority());
             registry.requestMatchers("/api/audit/checkpoints", "/api/platform/signing-key")
                     .permitAll();
