@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.baobab.IntegrationTest;
+import org.baobab.Operator;
 import org.baobab.audit.AuditJournal;
 import org.baobab.audit.AuditJournal.SignedCheckpoint;
 import org.baobab.audit.ChainVerification;
@@ -102,7 +101,7 @@ class JournalToolTests {
     private final AuditJournal journal;
     private final PlatformSigningKey signingKey;
     private final MockMvc mvc;
-    private final DataSource dataSource;
+    private final Operator operator;
 
     @TempDir
     Path files;
@@ -118,14 +117,14 @@ class JournalToolTests {
             AuditJournal journal,
             PlatformSigningKey signingKey,
             MockMvc mvc,
-            DataSource dataSource) {
+            Operator operator) {
         this.events = events;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.journal = journal;
         this.signingKey = signingKey;
         this.mvc = mvc;
-        this.dataSource = dataSource;
+        this.operator = operator;
     }
 
     /**
@@ -411,12 +410,7 @@ class JournalToolTests {
 
     /** A superuser session on the application's database, whatever role the application itself connects as. */
     private Connection superuser() throws SQLException {
-        String url;
-        try (Connection c = dataSource.getConnection()) {
-            url = c.getMetaData().getURL();
-        }
-        int query = url.indexOf('?');
-        return DriverManager.getConnection(query < 0 ? url : url.substring(0, query), "postgres", "");
+        return operator.dataSource().getConnection();
     }
 
     /** Holds the journal's append lock for the session: no entry is appended until the test ends. */
