@@ -17,6 +17,7 @@ import org.baobab.audit.internal.JournalStore;
 import org.baobab.audit.internal.JournalStore.Checkpoint;
 import org.baobab.shared.signing.PlatformSigningKey;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +30,13 @@ public class AuditJournal {
 
     private final JournalStore store;
     private final PlatformSigningKey signingKey;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditJournal(JournalStore store, PlatformSigningKey signingKey, Clock clock) {
+    AuditJournal(JournalStore store, PlatformSigningKey signingKey, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.signingKey = signingKey;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,8 +80,10 @@ public class AuditJournal {
                 new SignedCheckpoint(head.get().seq(), head.get().hash(), now, signingKey.keyId(), "");
         String signature = Base64.getEncoder().encodeToString(signingKey.sign(unsigned.signedBytes()));
         store.insertCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature);
-        return Optional.of(
-                new SignedCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature));
+        SignedCheckpoint signed =
+                new SignedCheckpoint(unsigned.seq(), unsigned.entryHash(), now, unsigned.keyId(), signature);
+        events.publishEvent(new CheckpointSigned(signed));
+        return Optional.of(signed);
     }
 
     /** Published checkpoints, newest first. */
