@@ -178,6 +178,11 @@ public final class LogMonitor {
             problems.add("the tree head of size " + head.treeSize() + " is not signed by the platform key " + keyId);
             return new Report(problems, notes, previous);
         }
+        if (previous.head() != null && !previous.head().keyId().equals(keyId)) {
+            problems.add("the platform key changed: the head seen before was signed by "
+                    + previous.head().keyId() + ", the key given is " + keyId);
+            return new Report(problems, notes, previous);
+        }
         long from = previous.treeSize();
         if (head.treeSize() < from) {
             problems.add("the log is not an extension of the previous head: it has " + head.treeSize()

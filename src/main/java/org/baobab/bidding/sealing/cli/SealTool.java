@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ import org.baobab.bidding.sealing.PartSink;
 import org.baobab.bidding.sealing.Sealer;
 import org.baobab.bidding.sealing.SealingException;
 import org.baobab.bidding.sealing.ShareOpener;
+import org.baobab.bidding.transparency.LogMonitor;
+import org.baobab.bidding.transparency.ReceiptVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +67,12 @@ import org.jspecify.annotations.Nullable;
  *     the receipt, a signed tree head, the receipt's inclusion in it and, with a head kept from before, that the log
  *     extends it. Inputs not given as files are fetched from the platform's public API at URL; the key, when not
  *     given, from its /api/platform/signing-key. Prints a verdict per check.
+ *
+ * monitor --platform URL [--state FILE] [--platform-key KEY]
+ *     Follows the platform's transparency log from the head kept in FILE (docs/sealing-format.md, "Monitoring the
+ *     log"): signed head, consistency with the previous head, the new leaves and the root they build, each key
+ *     enrolment's proof, each sealing set against its members' enrolled keys and against what bidders are served.
+ *     Exit 1 on any problem; FILE is updated only when all is well.
  * </pre>
  *
  * <p>Passphrases: the i-th key file given (1-based; {@code keygen}'s is the first) reads {@code BAOBAB_PASSPHRASE_i}
@@ -86,6 +95,7 @@ public final class SealTool {
               verify-receipt RECEIPT.json (--platform URL | --platform-key KEY) [--platform-key KEY]
                    [--tree-head HEAD.json] [--inclusion PROOF.json]
                    [--previous-head OLD.json [--consistency PROOF.json]] [--save-head FILE]
+              monitor --platform URL [--state FILE] [--platform-key KEY]
             Passphrases: BAOBAB_PASSPHRASE_1, BAOBAB_PASSPHRASE_2, ... (one per key file, in order), else asked.
             """;
 
@@ -130,6 +140,7 @@ public final class SealTool {
                 case "seal" -> seal(options);
                 case "open" -> open(options);
                 case "verify-receipt" -> verifyReceipt(options);
+                case "monitor" -> monitor(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
@@ -282,6 +293,40 @@ public final class SealTool {
         out.println("Opened envelope " + manifest.context().envelope() + " (envelope hash " + manifest.envelopeHash()
                 + ")");
         return OK;
+    }
+
+    private int monitor(Options options) throws IOException {
+        options.allow("--platform", "--state", "--platform-key");
+        options.noPositional();
+        PlatformLog platform = new PlatformLog(ReceiptCheck.baseUrl(options.required("--platform")));
+        String keyFile = options.optional("--platform-key");
+        PublicKey key = platform.platformKey(keyFile == null ? null : Path.of(keyFile));
+        String state = options.optional("--state");
+        Path stateFile = state == null ? null : Path.of(state);
+        LogMonitor.State previous = PlatformLog.readState(stateFile);
+        LogMonitor.Report report;
+        try {
+            report = new LogMonitor(platform, key, ReceiptVerifier.keyId(key)).run(previous);
+        } catch (IOException | RuntimeException e) {
+            throw new SealingException("The log could not be followed: " + e.getMessage());
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        for (String note : report.notes()) {
+            out.println("[ OK ] " + note);
+        }
+        for (String problem : report.problems()) {
+            out.println("[FAIL] " + problem);
+        }
+        if (report.clean() && stateFile != null) {
+            PlatformLog.writeState(stateFile, report.next());
+        }
+        out.println(
+                report.clean()
+                        ? "The log extends the head seen before and every set matches its members' enrolled keys."
+                        : report.problems().size()
+                                + " problem(s): do not trust this platform's sealing sets until explained.");
+        return report.clean() ? OK : FAILED;
     }
 
     private int verifyReceipt(Options options) throws IOException {
