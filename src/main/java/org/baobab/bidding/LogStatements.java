@@ -141,12 +141,28 @@ public class LogStatements {
                 .orElseThrow(() -> new BaobabException(TransparencyErrorCode.NO_STATEMENT, String.valueOf(seq)));
     }
 
-    /** The sealing sets of the log that name a key (by fingerprint), in log order. */
+    /** A statement of the log and its leaf index. */
+    public record Logged<T>(long leafIndex, T statement) {}
+
+    /** The sealing sets of the log that name a key (by fingerprint), in log order (at most 500). */
     @Transactional(readOnly = true)
-    public List<SealingSetStatement> setsWithKey(String fingerprint) {
+    public List<Logged<SealingSetStatement>> setsWithKey(String fingerprint) {
         return store.leavesNaming(Statements.SEALING_SET, fingerprint).stream()
-                .map(l -> Statements.read(text(l)).sealingSet())
-                .filter(s -> s != null && s.fingerprints().contains(fingerprint))
+                .map(l -> new Logged<>(l.index(), Statements.read(text(l)).sealingSet()))
+                .filter(s ->
+                        s.statement() != null && s.statement().fingerprints().contains(fingerprint))
+                .map(s -> new Logged<>(s.leafIndex(), java.util.Objects.requireNonNull(s.statement())))
+                .toList();
+    }
+
+    /** The keys a member enrolled, as the log holds them, in log order. */
+    @Transactional(readOnly = true)
+    public List<Logged<KeyEnrolment>> enrolledKeys(UUID userId) {
+        return store.leavesAbout(Statements.KEY_ENROLMENT, userId.toString()).stream()
+                .map(l -> new Logged<>(
+                        l.index(),
+                        java.util.Objects.requireNonNull(
+                                Statements.read(text(l)).enrolment())))
                 .toList();
     }
 

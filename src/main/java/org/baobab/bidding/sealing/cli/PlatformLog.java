@@ -170,6 +170,10 @@ final class PlatformLog implements LogMonitor.Source {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    static List<byte[]> hexes(List<String> hashes) {
+        return hashes.stream().map(h -> java.util.HexFormat.of().parseHex(h)).toList();
+    }
+
     private static Map<?, ?> object(String json) {
         return CanonicalJson.readObject(json);
     }

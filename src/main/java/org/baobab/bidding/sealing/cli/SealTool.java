@@ -50,11 +50,14 @@ import org.jspecify.annotations.Nullable;
  *     Creates a committee member's key file (BKF1) and prints its public key and fingerprint.
  *
  * seal (--context CONTEXT.json | --ocid OCID --envelope UUID [--lots 1,2] [--kind single|technical|financial])
- *      --committee KEYS [--committee KEYS …] --threshold K --bid-form BID.json
- *      --manifest OUT.json --ciphertext OUT.bin [FILE …]
+ *      (--committee KEYS [--committee KEYS …] --threshold K | --platform URL [--platform-key KEY] [--state HEAD.json])
+ *      --bid-form BID.json --manifest OUT.json --ciphertext OUT.bin [FILE …]
  *     Seals the bid form (any JSON with integer numbers, written canonically) and the files. KEYS is a text file of
  *     base64 points, one per line in the committee's order (# starts a comment), or a member's key file; several
- *     --committee options are concatenated in order. Prints the envelope hash.
+ *     --committee options are concatenated in order. With --platform, the committee is the one the platform serves for
+ *     the process, only if the transparency log proves it is the process's sealing set (statement signed, included in
+ *     a signed tree head that extends the head kept in HEAD.json, which is then updated); else nothing is sealed.
+ *     Prints the envelope hash.
  *
  * open --manifest M.json --ciphertext C.bin --key KEY.json [--key KEY.json …] --out DIR
  *     Decrypts the shares of the given members' key files (each key file's member is found by its fingerprint), opens
@@ -89,8 +92,9 @@ public final class SealTool {
             Usage: java -cp target/classes org.baobab.bidding.sealing.cli.SealTool COMMAND [OPTIONS]
               keygen --out KEY.json
               seal (--context CONTEXT.json | --ocid OCID --envelope UUID [--lots 1,2] [--kind single|technical|financial])
-                   --committee KEYS [--committee KEYS ...] --threshold K --bid-form BID.json
-                   --manifest OUT.json --ciphertext OUT.bin [FILE ...]
+                   (--committee KEYS [--committee KEYS ...] --threshold K
+                    | --platform URL [--platform-key KEY] [--state HEAD.json])
+                   --bid-form BID.json --manifest OUT.json --ciphertext OUT.bin [FILE ...]
               open --manifest M.json --ciphertext C.bin --key KEY.json [--key KEY.json ...] --out DIR
               verify-receipt RECEIPT.json (--platform URL | --platform-key KEY) [--platform-key KEY]
                    [--tree-head HEAD.json] [--inclusion PROOF.json]
@@ -189,16 +193,39 @@ public final class SealTool {
                 "--threshold",
                 "--bid-form",
                 "--manifest",
-                "--ciphertext");
+                "--ciphertext",
+                "--platform",
+                "--platform-key",
+                "--state");
         EnvelopeContext context = context(options);
         List<CommitteeKey> committee = new ArrayList<>();
-        for (String file : options.all("--committee")) {
-            committee.addAll(committeeKeys(Path.of(file)));
+        int threshold;
+        String platformUrl = options.optional("--platform");
+        if (platformUrl != null) {
+            if (!options.all("--committee").isEmpty() || options.optional("--threshold") != null) {
+                throw new UsageException(
+                        "--platform takes the committee from the platform: no --committee or" + " --threshold with it");
+            }
+            PlatformLog platform = new PlatformLog(ReceiptCheck.baseUrl(platformUrl));
+            String keyFile = options.optional("--platform-key");
+            String state = options.optional("--state");
+            ProvenSet.Committee proven = ProvenSet.fetch(
+                    platform,
+                    platform.platformKey(keyFile == null ? null : Path.of(keyFile)),
+                    context.ocid(),
+                    state == null ? null : Path.of(state),
+                    out);
+            committee.addAll(proven.keys());
+            threshold = proven.threshold();
+        } else {
+            for (String file : options.all("--committee")) {
+                committee.addAll(committeeKeys(Path.of(file)));
+            }
+            if (committee.isEmpty()) {
+                throw new UsageException("--committee (or --platform) is required");
+            }
+            threshold = options.integer("--threshold");
         }
-        if (committee.isEmpty()) {
-            throw new UsageException("--committee is required");
-        }
-        int threshold = options.integer("--threshold");
         byte[] bidForm = CanonicalJson.utf8(
                 CanonicalJson.read(Files.readString(Path.of(options.required("--bid-form")), StandardCharsets.UTF_8)));
         Path manifestFile = Path.of(options.required("--manifest"));
