@@ -159,10 +159,10 @@ class CommitteePagesTests {
                             + set.members().size() + " (" + set.threshold() + " to open), key "
                             + member.key().fingerprint());
         }
-        CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
-        assertThat(get("/committee/key", buyer, "fr").getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("Le journal ne contient aucune clé à votre nom.")
-                .doesNotContain(ocid);
+        CurrentUser first = accounts.currentUser(set.members().get(0).userId()).orElseThrow();
+        assertThat(get("/committee/key", first, "fr").getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Jeux de scellement qui contiennent votre clé")
+                .contains(ocid + " : part 1 sur " + set.members().size());
     }
 
     @Test
