@@ -237,6 +237,10 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/transparency/inclusion", PUBLIC);
         RULES.put("GET /api/transparency/consistency", PUBLIC);
         RULES.put("GET /api/transparency/leaves/{index}", PUBLIC);
+        RULES.put("GET /api/transparency/leaves", PUBLIC);
+        RULES.put("GET /api/transparency/sealing-sets/{ocid}", PUBLIC);
+        RULES.put("GET /api/transparency/committee-keys/{userId}", PUBLIC);
+        RULES.put("GET /api/transparency/checkpoints/{seq}", PUBLIC);
         // opening: committee keys, the committee of a process (the service lets only the PRM designate)
         RULES.put("GET /committee/key", anyOf(Role.COMMITTEE_MEMBER));
         RULES.put("POST /api/committee/key/challenge", anyOf(Role.COMMITTEE_MEMBER));

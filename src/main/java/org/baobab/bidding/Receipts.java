@@ -77,7 +77,15 @@ public class Receipts {
         String signature = Base64.getEncoder().encodeToString(signingKey.sign(leaf));
         Instant now = clock.instant();
         store.append(new StoredLeaf(
-                index, draft.envelopeId(), leaf, MerkleTree.leafHash(leaf), signingKey.keyId(), signature, now));
+                index,
+                ReceiptFormat.RECEIPT,
+                draft.envelopeId(),
+                null,
+                leaf,
+                MerkleTree.leafHash(leaf),
+                signingKey.keyId(),
+                signature,
+                now));
         return new Receipt(draft, index, json, signature, signingKey.keyId());
     }
 

@@ -21,7 +21,11 @@ public enum TransparencyErrorCode implements ErrorCode {
     /** Argument: what is wrong (the field's name). */
     INVALID_RECEIPT("BIDDING-0106", "error.bidding.transparency.invalid-receipt", 400),
     /** Argument: the envelope id. The envelope already has a receipt that says something else. */
-    RECEIPT_CONFLICT("BIDDING-0107", "error.bidding.transparency.receipt-conflict", 409);
+    RECEIPT_CONFLICT("BIDDING-0107", "error.bidding.transparency.receipt-conflict", 409),
+    /** Argument: what the statement is about (an ocid, a user id, a journal sequence number). Not in the log. */
+    NO_STATEMENT("BIDDING-0108", "error.bidding.transparency.no-statement", 404),
+    /** Argument: what the statement is about. The log already holds another statement about it. */
+    STATEMENT_CONFLICT("BIDDING-0109", "error.bidding.transparency.statement-conflict", 409);
 
     private final String code;
     private final String messageKey;

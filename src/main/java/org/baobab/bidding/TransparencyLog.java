@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.bidding;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.baobab.bidding.internal.LogStore;
 import org.baobab.bidding.transparency.MerkleTree;
+import org.baobab.bidding.transparency.ReceiptFormat;
 import org.baobab.shared.BaobabException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +29,20 @@ public class TransparencyLog {
     /** A consistency proof (hex) between the trees of {@code first} and {@code second} leaves. */
     public record ConsistencyProof(long first, long second, List<String> proof) {}
 
-    /** A leaf as the log publishes it: its hash and when it was appended. */
-    public record Leaf(long index, String leafHash, Instant appendedAt) {}
+    /**
+     * A leaf as the log publishes it: its hash, when it was appended, its kind (the statement's format) and, for the
+     * public kinds (key enrolments, sealing sets, journal checkpoints), the statement itself, whose UTF-8 bytes are the
+     * leaf. A receipt's statement is never published (who bids on what stays confidential until the opening).
+     */
+    public record Leaf(
+            long index,
+            String leafHash,
+            Instant appendedAt,
+            String kind,
+            @Nullable String statement) {}
+
+    /** The most leaves one call lists. */
+    public static final int MAX_LEAVES = 500;
 
     private final LogStore store;
 
@@ -49,8 +64,21 @@ public class TransparencyLog {
     @Transactional(readOnly = true)
     public Leaf leaf(long index) {
         return store.leaf(index)
-                .map(l -> new Leaf(l.index(), hex(l.leafHash()), l.at()))
+                .map(TransparencyLog::published)
                 .orElseThrow(() -> new BaobabException(TransparencyErrorCode.UNKNOWN_LEAF, String.valueOf(index)));
+    }
+
+    /** The leaves from {@code from} on, in log order, at most {@code limit} (≤ {@value #MAX_LEAVES}). */
+    @Transactional(readOnly = true)
+    public List<Leaf> leaves(long from, int limit) {
+        return store.leaves(from, Math.max(1, Math.min(limit, MAX_LEAVES))).stream()
+                .map(TransparencyLog::published)
+                .toList();
+    }
+
+    private static Leaf published(LogStore.StoredLeaf l) {
+        String statement = ReceiptFormat.RECEIPT.equals(l.kind()) ? null : new String(l.leaf(), StandardCharsets.UTF_8);
+        return new Leaf(l.index(), hex(l.leafHash()), l.at(), l.kind(), statement);
     }
 
     /**

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
         displayName = "Bidding",
-        allowedDependencies = {"shared", "identity", "rules", "documents", "tendering", "suppliers"})
+        allowedDependencies = {"shared", "audit", "identity", "rules", "documents", "tendering", "suppliers"})
 @NullMarked
 package org.baobab.bidding;
 

@@ -7,7 +7,16 @@
  */
 @ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "rules", "tendering", "suppliers", "bidding", "award", "complaints"
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "rules",
+            "tendering",
+            "suppliers",
+            "bidding",
+            "award",
+            "complaints",
+            "opening"
         })
 @NullMarked
 package org.baobab.notifications;

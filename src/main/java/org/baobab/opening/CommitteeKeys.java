@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.baobab.bidding.LogStatements;
 import org.baobab.bidding.sealing.CommitteeKey;
 import org.baobab.bidding.sealing.ProofOfPossession;
 import org.baobab.bidding.sealing.SealingException;
@@ -38,12 +39,14 @@ public class CommitteeKeys {
     public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
 
     private final OpeningStore store;
+    private final LogStatements log;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CommitteeKeys(OpeningStore store, ApplicationEventPublisher events, Clock clock) {
+    CommitteeKeys(OpeningStore store, LogStatements log, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.log = log;
         this.events = events;
         this.clock = clock;
     }
@@ -130,12 +133,15 @@ public class CommitteeKeys {
                     actor.email(), organisation.toString(), actor.id().toString(), p.fingerprint()));
         });
         store.insertKey(UUID.randomUUID(), actor.id(), organisation, key.point(), key.fingerprint(), now);
+        long logIndex = log.keyEnrolled(
+                actor.id(), key, row.challenge(), row.serverPoint(), row.serverPrivateKey(), proof, now);
         events.publishEvent(new KeyEnrolled(
                 actor.email(),
                 organisation.toString(),
                 actor.id().toString(),
                 key.fingerprint(),
-                previous.map(KeyRow::fingerprint).orElse(null)));
+                previous.map(KeyRow::fingerprint).orElse(null),
+                logIndex));
         return new EnrolledKey(actor.id(), key, now);
     }
 

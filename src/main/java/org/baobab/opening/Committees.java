@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.baobab.bidding.LogStatements;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SealingSets;
 import org.baobab.bidding.sealing.CommitteeKey;
@@ -65,6 +66,7 @@ public class Committees implements SealingSets {
             null);
 
     private final OpeningStore store;
+    private final LogStatements log;
     private final Accounts accounts;
     private final RulePacks packs;
     private final Notices notices;
@@ -74,6 +76,7 @@ public class Committees implements SealingSets {
 
     Committees(
             OpeningStore store,
+            LogStatements log,
             Accounts accounts,
             RulePacks packs,
             Notices notices,
@@ -81,6 +84,7 @@ public class Committees implements SealingSets {
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
+        this.log = log;
         this.accounts = accounts;
         this.packs = packs;
         this.notices = notices;
@@ -262,10 +266,19 @@ public class Committees implements SealingSets {
         }
         List<String> fingerprints =
                 p.members().stream().map(c -> c.key().fingerprint()).toList();
-        store.insertSet(
-                new SetRow(process.ocid(), p.threshold(), p.designated(), clock.instant()), members, fingerprints);
+        Instant fixedAt = clock.instant();
+        store.insertSet(new SetRow(process.ocid(), p.threshold(), p.designated(), fixedAt), members, fingerprints);
+        // the set as it is stored (fixedAt as PostgreSQL keeps it) becomes a leaf of the public log
+        SealingSet fixed = forProcess(process.ocid()).orElseThrow();
+        long logIndex = log.sealingSetFixed(fixed);
         events.publishEvent(new SealingSetFixed(
-                actor, process.authorityId().toString(), process.ocid(), p.threshold(), fingerprints, p.designated()));
+                actor,
+                process.authorityId().toString(),
+                process.ocid(),
+                p.threshold(),
+                fingerprints,
+                p.designated(),
+                logIndex));
     }
 
     /** The processes whose committee (sealing set) the user sits on, the most recent first. */

@@ -25,7 +25,8 @@ public final class OpeningEvents {
             @Nullable String organisation,
             String userId,
             String fingerprint,
-            @Nullable String replacedFingerprint)
+            @Nullable String replacedFingerprint,
+            long logIndex)
             implements AuditableEvent {
         @Override
         public String action() {
@@ -49,6 +50,7 @@ public final class OpeningEvents {
             if (replacedFingerprint != null) {
                 payload.put("replaces", replacedFingerprint);
             }
+            payload.put("logIndex", logIndex);
             return payload;
         }
     }
@@ -123,7 +125,8 @@ public final class OpeningEvents {
             String ocid,
             int threshold,
             List<String> fingerprints,
-            boolean designated)
+            boolean designated,
+            long logIndex)
             implements AboutProcess {
         @Override
         public String action() {
@@ -137,6 +140,7 @@ public final class OpeningEvents {
             payload.put("members", fingerprints.size());
             payload.put("fingerprints", fingerprints);
             payload.put("designated", designated);
+            payload.put("logIndex", logIndex);
             return payload;
         }
     }

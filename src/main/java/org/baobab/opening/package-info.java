@@ -9,7 +9,15 @@
  */
 @ApplicationModule(
         displayName = "Opening",
-        allowedDependencies = {"shared", "identity", "rules", "tendering", "bidding", "bidding :: sealing", "documents"
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "rules",
+            "tendering",
+            "bidding",
+            "bidding :: sealing",
+            "bidding :: transparency",
+            "documents"
         })
 @NullMarked
 package org.baobab.opening;

@@ -19,6 +19,8 @@ class TransparencyArchitectureTests {
         classes()
                 .that()
                 .resideInAPackage("org.baobab.bidding.transparency..")
+                .and()
+                .doNotHaveSimpleName("package-info")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(

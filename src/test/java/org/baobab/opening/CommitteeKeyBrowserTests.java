@@ -37,6 +37,8 @@ class CommitteeKeyBrowserTests {
     private final JdbcClient jdbc;
     private final Tendering tendering;
     private final OpeningFixtures opening;
+    private final org.baobab.bidding.LogStatements log;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     CommitteeKeyBrowserTests(
             @Value("${local.server.port}") int port,
@@ -44,7 +46,11 @@ class CommitteeKeyBrowserTests {
             TenderingFixtures fixtures,
             JdbcClient jdbc,
             Tendering tendering,
-            OpeningFixtures opening) {
+            OpeningFixtures opening,
+            org.baobab.bidding.LogStatements log,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.log = log;
+        this.transactions = transactions;
         this.port = port;
         this.keys = keys;
         this.fixtures = fixtures;
@@ -181,6 +187,20 @@ class CommitteeKeyBrowserTests {
             jdbc.sql("update opening_committee_key set revoked_at = null where fingerprint = :f")
                     .param("f", demo)
                     .update();
+            // and enrol it again in the transparency log, with a fresh proof of possession, so that the log's
+            // enrolled key is the one the sets fixed from now on use (SealToolMonitorTests checks it)
+            org.baobab.bidding.sealing.MemberKey demoKey = OpeningFixtures.demoKey(MEMBER);
+            org.baobab.bidding.sealing.ProofOfPossession.Challenge challenge =
+                    org.baobab.bidding.sealing.ProofOfPossession.challenge(new java.security.SecureRandom());
+            transactions.executeWithoutResult(status -> log.keyEnrolled(
+                    member.id(),
+                    demoKey.publicKey(),
+                    challenge.challenge(),
+                    challenge.serverPoint(),
+                    challenge.serverPrivateKey(),
+                    org.baobab.bidding.sealing.ProofOfPossession.answer(
+                            demoKey, challenge.challenge(), challenge.serverPoint()),
+                    java.time.Instant.now()));
         }
         assertThat(keys.currentKey(member.id()).orElseThrow().fingerprint()).isEqualTo(demo);
     }

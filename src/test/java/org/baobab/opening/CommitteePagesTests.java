@@ -31,13 +31,19 @@ class CommitteePagesTests {
     private final Committees committees;
     private final TenderingFixtures fixtures;
     private final OpeningFixtures opening;
+    private final org.baobab.bidding.BidFixtures bids;
+    private final org.baobab.identity.Accounts accounts;
 
     CommitteePagesTests(
             MockMvc mvc,
             Tendering tendering,
             Committees committees,
             TenderingFixtures fixtures,
-            OpeningFixtures opening) {
+            OpeningFixtures opening,
+            org.baobab.bidding.BidFixtures bids,
+            org.baobab.identity.Accounts accounts) {
+        this.bids = bids;
+        this.accounts = accounts;
         this.mvc = mvc;
         this.tendering = tendering;
         this.committees = committees;
@@ -137,6 +143,26 @@ class CommitteePagesTests {
         assertThat(get(path, prm, "fr").getContentAsString())
                 .contains("Commission fixée à la publication")
                 .doesNotContain("Désigner la commission");
+    }
+
+    @Test
+    void theKeyPageListsFromTheLogEveryKeyOfTheMemberAndEverySetTheirKeyIsIn() throws Exception {
+        String ocid = bids.openNotice("Jeu listé sur la page de clé " + java.util.UUID.randomUUID());
+        org.baobab.bidding.SealingSet set = opening.sealingSet(ocid);
+        for (org.baobab.bidding.SealingSet.Member member : set.members()) {
+            CurrentUser user = accounts.currentUser(member.userId()).orElseThrow();
+            String page = get("/committee/key", user, "en").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page)
+                    .contains("Keys enrolled in your name")
+                    .contains("Fingerprint " + member.key().fingerprint())
+                    .contains(ocid + ": share " + member.position() + " of "
+                            + set.members().size() + " (" + set.threshold() + " to open), key "
+                            + member.key().fingerprint());
+        }
+        CurrentUser first = accounts.currentUser(set.members().get(0).userId()).orElseThrow();
+        assertThat(get("/committee/key", first, "fr").getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Jeux de scellement qui contiennent votre clé")
+                .contains(ocid + " : part 1 sur " + set.members().size());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.baobab.bidding.SignedTreeHead;
 import org.baobab.bidding.transparency.MerkleTree;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,14 +28,28 @@ public class LogStore {
         this.jdbc = jdbc;
     }
 
-    /** A leaf as stored: the receipt's canonical JSON bytes, its hash and the receipt's signature. */
+    /**
+     * A leaf as stored: the statement's canonical JSON bytes, its hash and the platform's signature of it; its kind
+     * (the statement's format), the envelope of a receipt, the subject of the other kinds (migration {@code
+     * V2026_12_07_1000__log_statements.sql}).
+     */
     public record StoredLeaf(
-            long index, UUID envelopeId, byte[] leaf, byte[] leafHash, String keyId, String signature, Instant at) {}
+            long index,
+            String kind,
+            @Nullable UUID envelopeId,
+            @Nullable String subject,
+            byte[] leaf,
+            byte[] leafHash,
+            String keyId,
+            String signature,
+            Instant at) {}
 
     private static StoredLeaf leaf(ResultSet rs, int row) throws SQLException {
         return new StoredLeaf(
                 rs.getLong("leaf_index"),
+                rs.getString("kind"),
                 rs.getObject("envelope_id", UUID.class),
+                rs.getString("subject"),
                 rs.getBytes("leaf"),
                 rs.getBytes("leaf_hash"),
                 rs.getString("key_id"),
@@ -69,10 +84,13 @@ public class LogStore {
     /** Appends the leaf at the index {@link #lockForAppend} gave, with the subtrees it completes. */
     public void append(StoredLeaf leaf) {
         jdbc.sql("""
-                insert into bidding_log_leaf (leaf_index, envelope_id, leaf, leaf_hash, key_id, signature, appended_at)
-                values (:index, :envelope, :leaf, :hash, :keyId, :signature, :at)""")
+                insert into bidding_log_leaf
+                    (leaf_index, kind, envelope_id, subject, leaf, leaf_hash, key_id, signature, appended_at)
+                values (:index, :kind, :envelope, :subject, :leaf, :hash, :keyId, :signature, :at)""")
                 .param("index", leaf.index())
+                .param("kind", leaf.kind())
                 .param("envelope", leaf.envelopeId())
+                .param("subject", leaf.subject())
                 .param("leaf", leaf.leaf())
                 .param("hash", leaf.leafHash())
                 .param("keyId", leaf.keyId())
@@ -99,6 +117,35 @@ public class LogStore {
                 .param("e", envelopeId)
                 .query(LogStore::leaf)
                 .optional();
+    }
+
+    /** The leaves of a kind about a subject, in log order. */
+    public List<StoredLeaf> leavesAbout(String kind, String subject) {
+        return jdbc.sql("select * from bidding_log_leaf where kind = :k and subject = :s order by leaf_index")
+                .param("k", kind)
+                .param("s", subject)
+                .query(LogStore::leaf)
+                .list();
+    }
+
+    /** The leaves of a kind whose statement names a text (a fingerprint, a user id), in log order, at most 500. */
+    public List<StoredLeaf> leavesNaming(String kind, String text) {
+        return jdbc.sql(
+                        "select * from bidding_log_leaf where kind = :k and position(convert_to(:t, 'UTF8') in leaf) > 0"
+                                + " order by leaf_index limit 500")
+                .param("k", kind)
+                .param("t", text)
+                .query(LogStore::leaf)
+                .list();
+    }
+
+    /** The leaves from {@code from} on, in log order, at most {@code limit}. */
+    public List<StoredLeaf> leaves(long from, int limit) {
+        return jdbc.sql("select * from bidding_log_leaf where leaf_index >= :f order by leaf_index limit :l")
+                .param("f", from)
+                .param("l", limit)
+                .query(LogStore::leaf)
+                .list();
     }
 
     public Optional<StoredLeaf> leaf(long index) {

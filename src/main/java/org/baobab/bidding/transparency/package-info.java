@@ -9,6 +9,8 @@
  * transparency log".
  */
 @NullMarked
+@NamedInterface("transparency")
 package org.baobab.bidding.transparency;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -2,6 +2,8 @@
 package org.baobab.bidding.web;
 
 import java.util.List;
+import java.util.UUID;
+import org.baobab.bidding.LogStatements;
 import org.baobab.bidding.SignedTreeHead;
 import org.baobab.bidding.TransparencyErrorCode;
 import org.baobab.bidding.TransparencyLog;
@@ -25,10 +27,12 @@ class TransparencyApiController {
 
     private final TreeHeads treeHeads;
     private final TransparencyLog log;
+    private final LogStatements statements;
 
-    TransparencyApiController(TreeHeads treeHeads, TransparencyLog log) {
+    TransparencyApiController(TreeHeads treeHeads, TransparencyLog log, LogStatements statements) {
         this.treeHeads = treeHeads;
         this.log = log;
+        this.statements = statements;
     }
 
     /** The latest signed tree head; a new one is signed first if the log grew since. */
@@ -59,6 +63,40 @@ class TransparencyApiController {
             @RequestParam(required = false) @Nullable String first,
             @RequestParam(required = false) @Nullable String second) {
         return log.consistency(number("first", first), number("second", second));
+    }
+
+    /** Leaves in log order from {@code from}: hashes, kinds, and the statements of the public kinds. */
+    @GetMapping("/api/transparency/leaves")
+    List<TransparencyLog.Leaf> leaves(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String limit) {
+        long start = from == null ? 0 : number("from", from);
+        long count = limit == null ? DEFAULT_LIST : number("limit", limit);
+        return log.leaves(start, (int) Math.min(count, TransparencyLog.MAX_LEAVES));
+    }
+
+    /** The sealing set of a process as the log holds it (BSS1), with its inclusion proof in the signed tree head. */
+    @GetMapping("/api/transparency/sealing-sets/{ocid}")
+    LogStatements.Included sealingSet(@PathVariable String ocid) {
+        return statements.sealingSet(ocid);
+    }
+
+    /** Every key a committee member enrolled (BKE1), in log order, each with its inclusion proof. */
+    @GetMapping("/api/transparency/committee-keys/{userId}")
+    List<LogStatements.Included> committeeKeys(@PathVariable String userId) {
+        UUID id;
+        try {
+            id = UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw new BaobabException(TransparencyErrorCode.INVALID_PARAMETER, "userId");
+        }
+        return statements.keyEnrolments(id);
+    }
+
+    /** The audit journal's checkpoint of entry {@code seq} (BJC1), with its inclusion proof. */
+    @GetMapping("/api/transparency/checkpoints/{seq}")
+    LogStatements.Included checkpoint(@PathVariable String seq) {
+        return statements.checkpoint(number("seq", seq));
     }
 
     @GetMapping("/api/transparency/leaves/{index}")

@@ -33,7 +33,8 @@ public class Inbox {
         BID_SUBMITTED,
         BID_WITHDRAWN,
         AWARD_PROVISIONAL,
-        COMPLAINT
+        COMPLAINT,
+        SEALING_SET
     }
 
     /**

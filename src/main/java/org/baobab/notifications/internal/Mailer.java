@@ -140,6 +140,21 @@ class Mailer {
     }
 
     @ApplicationModuleListener
+    void on(SealingSetMails.SealingSetMail request) {
+        send(
+                request,
+                request.key(),
+                Map.of(
+                        "title", request.title(),
+                        "ocid", request.ocid(),
+                        "position", request.position(),
+                        "members", request.members(),
+                        "threshold", request.threshold(),
+                        "fingerprint", request.fingerprint(),
+                        "logIndex", String.valueOf(request.logIndex())));
+    }
+
+    @ApplicationModuleListener
     void on(AlertMails.AlertMail request) {
         String base = request.link()
                 .substring(0, request.link().indexOf("/", request.link().indexOf("//") + 2));

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.opening.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.baobab.bidding.LogStatements;
+import org.baobab.bidding.transparency.Statements;
 import org.baobab.identity.CurrentUser;
 import org.baobab.opening.CommitteeKeys;
 import org.baobab.opening.OpeningErrorCode;
@@ -28,14 +32,41 @@ class CommitteeKeyController {
 
     private final CommitteeKeys keys;
 
-    CommitteeKeyController(CommitteeKeys keys) {
+    private final LogStatements log;
+
+    CommitteeKeyController(CommitteeKeys keys, LogStatements log) {
         this.keys = keys;
+        this.log = log;
     }
+
+    /** A set of the log that holds one of the member's keys: the process, the member's share, the key and the leaf. */
+    record LoggedSet(String ocid, int position, int members, int threshold, String fingerprint, long leafIndex) {}
 
     @GetMapping("/committee/key")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("key", keys.currentKey(user.id()).orElse(null));
         model.addAttribute("mayEnrol", CommitteeKeys.mayEnrol(user));
+        // from the public log, not from the opening tables: what bidders seal to if they check the log
+        List<LogStatements.Logged<Statements.KeyEnrolment>> enrolled = log.enrolledKeys(user.id());
+        List<LoggedSet> sets = new ArrayList<>();
+        for (LogStatements.Logged<Statements.KeyEnrolment> key : enrolled) {
+            String fingerprint = key.statement().fingerprint();
+            for (LogStatements.Logged<Statements.SealingSetStatement> set : log.setsWithKey(fingerprint)) {
+                for (Statements.SetMember m : set.statement().members()) {
+                    if (m.userId().equals(user.id()) && m.fingerprint().equals(fingerprint)) {
+                        sets.add(new LoggedSet(
+                                set.statement().ocid(),
+                                m.position(),
+                                set.statement().members().size(),
+                                set.statement().threshold(),
+                                fingerprint,
+                                set.leafIndex()));
+                    }
+                }
+            }
+        }
+        model.addAttribute("loggedKeys", enrolled);
+        model.addAttribute("loggedSets", sets);
         return "opening/key";
     }
 

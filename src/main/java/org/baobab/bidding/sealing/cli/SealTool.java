@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ import org.baobab.bidding.sealing.PartSink;
 import org.baobab.bidding.sealing.Sealer;
 import org.baobab.bidding.sealing.SealingException;
 import org.baobab.bidding.sealing.ShareOpener;
+import org.baobab.bidding.transparency.LogMonitor;
+import org.baobab.bidding.transparency.ReceiptVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,11 +50,14 @@ import org.jspecify.annotations.Nullable;
  *     Creates a committee member's key file (BKF1) and prints its public key and fingerprint.
  *
  * seal (--context CONTEXT.json | --ocid OCID --envelope UUID [--lots 1,2] [--kind single|technical|financial])
- *      --committee KEYS [--committee KEYS …] --threshold K --bid-form BID.json
- *      --manifest OUT.json --ciphertext OUT.bin [FILE …]
+ *      (--committee KEYS [--committee KEYS …] --threshold K | --platform URL [--platform-key KEY] [--state HEAD.json])
+ *      --bid-form BID.json --manifest OUT.json --ciphertext OUT.bin [FILE …]
  *     Seals the bid form (any JSON with integer numbers, written canonically) and the files. KEYS is a text file of
  *     base64 points, one per line in the committee's order (# starts a comment), or a member's key file; several
- *     --committee options are concatenated in order. Prints the envelope hash.
+ *     --committee options are concatenated in order. With --platform, the committee is the one the platform serves for
+ *     the process, only if the transparency log proves it is the process's sealing set (statement signed, included in
+ *     a signed tree head that extends the head kept in HEAD.json, which is then updated); else nothing is sealed.
+ *     Prints the envelope hash.
  *
  * open --manifest M.json --ciphertext C.bin --key KEY.json [--key KEY.json …] --out DIR
  *     Decrypts the shares of the given members' key files (each key file's member is found by its fingerprint), opens
@@ -64,6 +70,12 @@ import org.jspecify.annotations.Nullable;
  *     the receipt, a signed tree head, the receipt's inclusion in it and, with a head kept from before, that the log
  *     extends it. Inputs not given as files are fetched from the platform's public API at URL; the key, when not
  *     given, from its /api/platform/signing-key. Prints a verdict per check.
+ *
+ * monitor --platform URL [--state FILE] [--platform-key KEY]
+ *     Follows the platform's transparency log from the head kept in FILE (docs/sealing-format.md, "Monitoring the
+ *     log"): signed head, consistency with the previous head, the new leaves and the root they build, each key
+ *     enrolment's proof, each sealing set against its members' enrolled keys and against what bidders are served.
+ *     Exit 1 on any problem; FILE is updated only when all is well.
  * </pre>
  *
  * <p>Passphrases: the i-th key file given (1-based; {@code keygen}'s is the first) reads {@code BAOBAB_PASSPHRASE_i}
@@ -80,12 +92,14 @@ public final class SealTool {
             Usage: java -cp target/classes org.baobab.bidding.sealing.cli.SealTool COMMAND [OPTIONS]
               keygen --out KEY.json
               seal (--context CONTEXT.json | --ocid OCID --envelope UUID [--lots 1,2] [--kind single|technical|financial])
-                   --committee KEYS [--committee KEYS ...] --threshold K --bid-form BID.json
-                   --manifest OUT.json --ciphertext OUT.bin [FILE ...]
+                   (--committee KEYS [--committee KEYS ...] --threshold K
+                    | --platform URL [--platform-key KEY] [--state HEAD.json])
+                   --bid-form BID.json --manifest OUT.json --ciphertext OUT.bin [FILE ...]
               open --manifest M.json --ciphertext C.bin --key KEY.json [--key KEY.json ...] --out DIR
               verify-receipt RECEIPT.json (--platform URL | --platform-key KEY) [--platform-key KEY]
                    [--tree-head HEAD.json] [--inclusion PROOF.json]
                    [--previous-head OLD.json [--consistency PROOF.json]] [--save-head FILE]
+              monitor --platform URL [--state FILE] [--platform-key KEY]
             Passphrases: BAOBAB_PASSPHRASE_1, BAOBAB_PASSPHRASE_2, ... (one per key file, in order), else asked.
             """;
 
@@ -130,6 +144,7 @@ public final class SealTool {
                 case "seal" -> seal(options);
                 case "open" -> open(options);
                 case "verify-receipt" -> verifyReceipt(options);
+                case "monitor" -> monitor(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
@@ -178,16 +193,39 @@ public final class SealTool {
                 "--threshold",
                 "--bid-form",
                 "--manifest",
-                "--ciphertext");
+                "--ciphertext",
+                "--platform",
+                "--platform-key",
+                "--state");
         EnvelopeContext context = context(options);
         List<CommitteeKey> committee = new ArrayList<>();
-        for (String file : options.all("--committee")) {
-            committee.addAll(committeeKeys(Path.of(file)));
+        int threshold;
+        String platformUrl = options.optional("--platform");
+        if (platformUrl != null) {
+            if (!options.all("--committee").isEmpty() || options.optional("--threshold") != null) {
+                throw new UsageException(
+                        "--platform takes the committee from the platform: no --committee or" + " --threshold with it");
+            }
+            PlatformLog platform = new PlatformLog(ReceiptCheck.baseUrl(platformUrl));
+            String keyFile = options.optional("--platform-key");
+            String state = options.optional("--state");
+            ProvenSet.Committee proven = ProvenSet.fetch(
+                    platform,
+                    platform.platformKey(keyFile == null ? null : Path.of(keyFile)),
+                    context.ocid(),
+                    state == null ? null : Path.of(state),
+                    out);
+            committee.addAll(proven.keys());
+            threshold = proven.threshold();
+        } else {
+            for (String file : options.all("--committee")) {
+                committee.addAll(committeeKeys(Path.of(file)));
+            }
+            if (committee.isEmpty()) {
+                throw new UsageException("--committee (or --platform) is required");
+            }
+            threshold = options.integer("--threshold");
         }
-        if (committee.isEmpty()) {
-            throw new UsageException("--committee is required");
-        }
-        int threshold = options.integer("--threshold");
         byte[] bidForm = CanonicalJson.utf8(
                 CanonicalJson.read(Files.readString(Path.of(options.required("--bid-form")), StandardCharsets.UTF_8)));
         Path manifestFile = Path.of(options.required("--manifest"));
@@ -282,6 +320,40 @@ public final class SealTool {
         out.println("Opened envelope " + manifest.context().envelope() + " (envelope hash " + manifest.envelopeHash()
                 + ")");
         return OK;
+    }
+
+    private int monitor(Options options) throws IOException {
+        options.allow("--platform", "--state", "--platform-key");
+        options.noPositional();
+        PlatformLog platform = new PlatformLog(ReceiptCheck.baseUrl(options.required("--platform")));
+        String keyFile = options.optional("--platform-key");
+        PublicKey key = platform.platformKey(keyFile == null ? null : Path.of(keyFile));
+        String state = options.optional("--state");
+        Path stateFile = state == null ? null : Path.of(state);
+        LogMonitor.State previous = PlatformLog.readState(stateFile);
+        LogMonitor.Report report;
+        try {
+            report = new LogMonitor(platform, key, ReceiptVerifier.keyId(key)).run(previous);
+        } catch (IOException | RuntimeException e) {
+            throw new SealingException("The log could not be followed: " + e.getMessage());
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        for (String note : report.notes()) {
+            out.println("[ OK ] " + note);
+        }
+        for (String problem : report.problems()) {
+            out.println("[FAIL] " + problem);
+        }
+        if (report.clean() && stateFile != null) {
+            PlatformLog.writeState(stateFile, report.next());
+        }
+        out.println(
+                report.clean()
+                        ? "The log extends the head seen before and every set matches its members' enrolled keys."
+                        : report.problems().size()
+                                + " problem(s): do not trust this platform's sealing sets until explained.");
+        return report.clean() ? OK : FAILED;
     }
 
     private int verifyReceipt(Options options) throws IOException {
