@@ -46,8 +46,11 @@ import org.springframework.web.util.UriUtils;
 /**
  * Every endpoint that {@link EndpointAuthorizationTests} declares gets malformed values (NUL, other control characters,
  * lone surrogates, a 100,000-character string, wrong types, huge and negative numbers, impossible dates, path tricks)
- * in each path variable, query parameter and form field, as an anonymous visitor and as a signed-in user of a role
- * allowed. Whatever the answer (400, 404, 409, a redirect…), it is never a 5xx: every failure is collected and reported
+ * in the path variables, query parameters and form fields, as a signed-in user of a role allowed (anonymous for a
+ * public endpoint), and a few as an anonymous visitor to each protected endpoint. Values that the edge refuses whatever
+ * the slot (NUL, control characters, lone surrogates) and values that only make sense together (empty, negative) go
+ * into every slot at once; values that type conversions and length checks meet (100,000 characters, wrong type, huge
+ * number, impossible date) and path tricks into each slot alone. Whatever the answer (400, 404, 409, a redirect…), it is never a 5xx: every failure is collected and reported
  * at once. Exhaustive over a small fixed set, so deterministic; each request runs in a transaction rolled back after
  * it, so the fuzzing changes no data another test relies on.
  */
@@ -70,6 +73,15 @@ class InputFuzzTests {
         MALFORMED.put("encoded-dot-dot", "%2e%2e%2f%2e%2e");
         MALFORMED.put("empty", "");
     }
+
+    /** Met by type conversions and length checks: sent in each slot alone, the others harmless. */
+    static final Set<String> PER_SLOT = Set.of("overlong", "wrong-type", "huge-number", "bad-date");
+
+    /** Sent in each path variable alone. */
+    static final Set<String> PATH_TRICKS = Set.of("dot-dot", "encoded-dot-dot");
+
+    /** Sent by an anonymous visitor to each protected endpoint. */
+    static final Set<String> ANONYMOUS = Set.of("NUL", "overlong", "dot-dot");
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
@@ -109,16 +121,26 @@ class InputFuzzTests {
             Caller anonymous = new Caller("anonymous", null);
             Caller holder = holder(rule.getValue());
             Caller allowed = holder == null ? anonymous : holder;
+            List<String> slots = concat(variables, fields);
             for (Map.Entry<String, String> value : MALFORMED.entrySet()) {
-                // every slot malformed at once, anonymous and signed in
-                for (Caller caller : holder == null ? List.of(anonymous) : List.of(anonymous, holder)) {
+                boolean perSlot = PER_SLOT.contains(value.getKey());
+                // every slot malformed at once (once only where there is no slot), by one who may call the endpoint
+                boolean once = slots.isEmpty() ? value.getKey().equals("NUL") : !perSlot || slots.size() > 1;
+                if (once) {
                     requests++;
-                    send(method, pattern, variables, fields, null, value, caller, failures);
+                    send(method, pattern, variables, fields, null, value, allowed, failures);
                 }
-                // then each slot alone, by one who may call the endpoint
-                for (String slot : concat(variables, fields)) {
+                // an anonymous visitor on a protected endpoint: refused by the security chain, whatever the values
+                if (holder != null && ANONYMOUS.contains(value.getKey())) {
                     requests++;
-                    send(method, pattern, variables, fields, slot, value, allowed, failures);
+                    send(method, pattern, variables, fields, null, value, anonymous, failures);
+                }
+                // values that a type conversion or a length check meets: in each slot alone
+                for (String slot : slots) {
+                    if (perSlot || PATH_TRICKS.contains(value.getKey()) && variables.contains(slot)) {
+                        requests++;
+                        send(method, pattern, variables, fields, slot, value, allowed, failures);
+                    }
                 }
             }
         }

@@ -16,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -62,8 +61,11 @@ class ErrorHandling {
         return page;
     }
 
-    /** A request the firewall refused lazily, or a JSON body with a text the edge refuses (see {@link InputEdge}). */
-    @ExceptionHandler({RequestRejectedException.class, HttpMessageNotReadableException.class})
+    /**
+     * A request the firewall refused lazily, or an unreadable body (see {@link UnreadableBodies}): a JSON string the edge
+     * refuses ({@link InputEdge}) keeps its own code, anything else is invalid input.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
     Object unreadableInput(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         BaobabException cause = null;
         for (Throwable t = e; t != null && cause == null; t = t.getCause()) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.baobab.portal.SupportedLanguages;
@@ -18,6 +19,8 @@ import org.baobab.shared.database.DemoMode;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
@@ -40,7 +44,7 @@ import tools.jackson.databind.module.SimpleModule;
  * The edge where every text from outside is checked once, whatever the endpoint: Spring Security's strict firewall
  * (path tricks such as {@code ../}, {@code %2e%2e}, encoded slashes, control characters in the path or headers) runs
  * before anything else, and here it also reads every query parameter and form field eagerly against
- * {@link TextInput#acceptable(String)}; JSON bodies get the same rule through Jackson. A refused request gets the usual
+ * {@link TextInput#acceptable(String)}, and the decoded path (path variables) too; JSON bodies get the same rule through Jackson. A refused request gets the usual
  * translated 400 ({@link SharedErrorCode#UNACCEPTABLE_CHARACTERS}): a page in the site's layout, or an RFC 9457
  * problem under {@code /api/}. No controller runs, so nothing is changed.
  */
@@ -56,6 +60,17 @@ class InputEdge {
             @Override
             public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
                 FirewalledRequest checked = strict.getFirewalledRequest(request);
+                // the path as the controllers will read it (path variables), decoded
+                String path;
+                try {
+                    path = UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new RequestRejectedException("The request was rejected because its path is not decodable.");
+                }
+                if (!TextInput.acceptable(path)) {
+                    throw new RequestRejectedException(
+                            "The request was rejected because its path contains an unacceptable character.");
+                }
                 // every parameter now, not when (and if) some code happens to read it
                 checked.getParameterMap();
                 return checked;

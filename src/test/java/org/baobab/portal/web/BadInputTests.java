@@ -100,6 +100,10 @@ class BadInputTests {
         MockHttpServletResponse surrogate = call(get("/api/notices").param("q", "abc\ud800"));
         assertThat(surrogate.getStatus()).isEqualTo(400);
         assertThat(surrogate.getContentAsString()).contains("SHARED-0005");
+        // in a path variable too
+        MockHttpServletResponse path = call(get(URI.create("/api/notices/ocds-%01-x")));
+        assertThat(path.getStatus()).isEqualTo(400);
+        assertThat(path.getContentAsString()).contains("SHARED-0005");
         // ordinary text still searches
         assertThat(call(get("/api/notices").param("q", "fournitures\tde bureau"))
                         .getStatus())
