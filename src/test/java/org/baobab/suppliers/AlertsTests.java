@@ -88,7 +88,7 @@ class AlertsTests {
                 ReceivedMails.await(smtp, supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 1);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0)).contains("/notices/" + matching, "/alerts/unsubscribe?token=");
-        Thread.sleep(1_000);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(smtp, supplier.email(), "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
     }
@@ -191,7 +191,7 @@ class AlertsTests {
         assertThat(token.find()).isTrue();
 
         publish("Avant confirmation " + marker);
-        Thread.sleep(1_500);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 0))
                 .as("not confirmed yet")
                 .isEmpty();
@@ -232,7 +232,7 @@ class AlertsTests {
                         .single())
                 .as("an anonymous visitor's address is not journalled")
                 .isZero();
-        Thread.sleep(1_500);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(smtp, email, "Nouvel avis correspondant à votre alerte", marker, 0))
                 .hasSize(1);
     }
@@ -249,7 +249,7 @@ class AlertsTests {
                 Subscription.Frequency.DAILY);
         String first = publish("Premier avis " + marker);
         String second = publish("Second avis " + marker);
-        Thread.sleep(1_500);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(smtp, supplier.email(), "New notice matching your alert", marker, 0))
                 .as("nothing before the digest")
                 .isEmpty();
@@ -259,7 +259,7 @@ class AlertsTests {
         assertThat(digest).hasSize(1);
         assertThat(digest.get(0)).contains("/notices/" + first, "/notices/" + second, "/alerts/unsubscribe?token=");
         alerts.sendDigests();
-        Thread.sleep(1_500);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(smtp, supplier.email(), "Today's new notices for your alert", marker, 0))
                 .as("each match once")
                 .hasSize(1);

@@ -2,6 +2,7 @@
 package org.baobab.suppliers;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
@@ -13,21 +14,32 @@ public final class NewCompanies {
 
     /** A new company of the country, and its admin. */
     public static CurrentUser register(Accounts accounts, String country) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tag = serial() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = "admin-" + tag + "@entreprise.test";
         accounts.registerSupplier(new Accounts.SupplierRegistration(
                 "Entreprise " + tag, country, "Awa Ndiaye", email, "Un mot de passe bien long 2026", "fr"));
         return accounts.currentUserByEmail(email).orElseThrow();
     }
 
-    /** A NINEA of the usual shape, random enough not to be another test's. */
-    static String ninea() {
-        return String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
+    /**
+     * The serial numbers of this test run's identifiers: one counter for the whole JVM (whose embedded database is new),
+     * so that no two identifiers drawn by tests are the same, by construction rather than by luck.
+     */
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    /** A number never returned before in this test run (1, 2, 3…). */
+    static int serial() {
+        return SERIAL.incrementAndGet();
     }
 
-    /** A Dakar RCCM number of the usual shape. */
+    /** A NINEA of the usual shape (7 digits and the COFI code), never another test's. */
+    static String ninea() {
+        return String.format("%07d 2G3", 1_000_000 + serial());
+    }
+
+    /** A Dakar RCCM number of the usual shape, never another test's. */
     static String rccm() {
-        return "SN-DKR-2020-B-" + (int) (Math.random() * 90_000 + 10_000);
+        return "SN-DKR-2020-B-" + (10_000 + serial());
     }
 
     /** Saves a Senegalese company's profile as its admin would (valid NINEA and RCCM); returns the NINEA. */

@@ -197,7 +197,7 @@ class SupplierDocumentsTests {
                                         .withLocale(java.util.Locale.FRENCH)),
                         "/supplier/documents");
         documents.remindExpiring();
-        Thread.sleep(1_500);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(
                         smtp, admin.email(), "Une attestation de votre entreprise expire bientôt", "", 0))
                 .as("once per expiry")

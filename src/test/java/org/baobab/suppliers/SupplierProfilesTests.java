@@ -73,7 +73,7 @@ class SupplierProfilesTests {
 
     /** Six digits: not the usual NINEA shape. */
     private static String oddNinea() {
-        return "1-" + (int) (Math.random() * 90_000 + 10_000);
+        return "1-" + (10_000 + NewCompanies.serial());
     }
 
     private long profileCount() {

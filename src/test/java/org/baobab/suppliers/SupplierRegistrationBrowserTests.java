@@ -68,8 +68,8 @@ class SupplierRegistrationBrowserTests {
         String companyName = "Teranga Énergie " + marker + " SARL";
         String email = "awa.ndiaye-" + marker.toLowerCase() + "@teranga-energie.sn";
         String colleagueEmail = "moussa.sarr-" + marker.toLowerCase() + "@teranga-energie.sn";
-        String ninea = String.format("%07d 2G3", (int) (Math.random() * 9_000_000) + 1_000_000);
-        String rccm = "SN-THS-2021-B-" + (int) (Math.random() * 90_000 + 10_000);
+        String ninea = NewCompanies.ninea();
+        String rccm = NewCompanies.rccm();
         String takenNinea = anotherCompanysNinea();
 
         try (Browser browser = new Browser(port)) {

@@ -27,7 +27,14 @@ class NoticeFollowersTests {
     private final Notices notices;
     private final TenderingFixtures fixtures;
 
-    NoticeFollowersTests(Tendering tendering, Notices notices, TenderingFixtures fixtures) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    NoticeFollowersTests(
+            Tendering tendering,
+            Notices notices,
+            TenderingFixtures fixtures,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.tendering = tendering;
         this.notices = notices;
         this.fixtures = fixtures;
@@ -88,7 +95,7 @@ class NoticeFollowersTests {
                         title.substring(title.length() - 36),
                         3))
                 .hasSize(3);
-        Thread.sleep(1_000);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(
                         smtp,
                         other.email(),
@@ -131,7 +138,7 @@ class NoticeFollowersTests {
                 .asString()
                 .contains("(Africa/Dakar)");
         tendering.remindDeadlines();
-        Thread.sleep(1_000);
+        org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(
                         smtp,
                         TenderingFixtures.SUPPLIER,

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -58,6 +59,27 @@ class ErrorHandling {
         page.addObject("message", detail);
         page.addObject("code", e.errorCode().code());
         return page;
+    }
+
+    /**
+     * A request the firewall refused lazily, or an unreadable body (see {@link UnreadableBodies}): a JSON string the edge
+     * refuses ({@link InputEdge}) keeps its own code, anything else is invalid input.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    Object unreadableInput(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        BaobabException cause = null;
+        for (Throwable t = e; t != null && cause == null; t = t.getCause()) {
+            if (t instanceof BaobabException b) {
+                cause = b;
+            }
+        }
+        if (cause == null) {
+            cause = new BaobabException(
+                    e instanceof RequestRejectedException
+                            ? SharedErrorCode.UNACCEPTABLE_CHARACTERS
+                            : SharedErrorCode.INVALID_INPUT);
+        }
+        return businessError(cause, request, response, locale);
     }
 
     @ExceptionHandler(BindException.class)
