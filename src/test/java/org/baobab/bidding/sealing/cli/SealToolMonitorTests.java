@@ -3,22 +3,20 @@ package org.baobab.bidding.sealing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.baobab.IntegrationTest;
+import org.baobab.Operator;
 import org.baobab.bidding.BidFixtures;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.internal.LogSelfCheck;
@@ -48,7 +46,7 @@ class SealToolMonitorTests {
     private final BidFixtures fixtures;
     private final LogSelfCheck selfCheck;
     private final PlatformSigningKey signingKey;
-    private final DataSource dataSource;
+    private final Operator operator;
     private final JdbcClient jdbc;
 
     SealToolMonitorTests(
@@ -56,13 +54,13 @@ class SealToolMonitorTests {
             BidFixtures fixtures,
             LogSelfCheck selfCheck,
             PlatformSigningKey signingKey,
-            DataSource dataSource,
+            Operator operator,
             JdbcClient jdbc) {
         this.platform = "http://localhost:" + port;
         this.fixtures = fixtures;
         this.selfCheck = selfCheck;
         this.signingKey = signingKey;
-        this.dataSource = dataSource;
+        this.operator = operator;
         this.jdbc = jdbc;
     }
 
@@ -85,8 +83,7 @@ class SealToolMonitorTests {
      * member's key replaced in the set's table.
      */
     private void swapKey(String ocid, int position, CommitteeKey key) throws Exception {
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+        try (Connection c = operator.dataSource().getConnection();
                 Statement s = c.createStatement();
                 PreparedStatement update = c.prepareStatement(
                         "update opening_sealing_member set point = ?, fingerprint = ? where ocid = ? and position = ?")) {
