@@ -288,7 +288,7 @@ class EndpointAuthorizationTests {
         RULES.put("GET /api/ocds/records/{ocid}", PUBLIC);
         RULES.put("GET /open-data", PUBLIC);
         // notifications
-        RULES.put("GET /demo/mailbox", PUBLIC);
+        RULES.put("GET /demo/mailbox", anyOf(Role.PLATFORM_ADMIN));
         RULES.put("GET /admin/mail-log", anyOf(Role.PLATFORM_ADMIN));
         RULES.put("GET /notifications", SIGNED_IN);
         RULES.put("POST /notifications/{id}/read", SIGNED_IN);

@@ -55,6 +55,7 @@ public final class BiddingEvents {
             if (replaced != null) {
                 payload.put("replaces", replaced.toString());
             }
+            payload.put(SEALED_UNTIL_OPENING, ocid);
             return payload;
         }
     }
@@ -70,7 +71,7 @@ public final class BiddingEvents {
 
         @Override
         public Map<String, Object> payload() {
-            return Map.of("envelopes", envelopes.stream().map(UUID::toString).toList());
+            return Map.of("envelopes", envelopes.stream().map(UUID::toString).toList(), SEALED_UNTIL_OPENING, ocid);
         }
     }
 }

@@ -141,7 +141,8 @@ public class EnvelopeUploads {
                             upload.size(),
                             upload.sha256(),
                             actor.email(),
-                            company.organisationId().toString())
+                            company.organisationId().toString(),
+                            upload.ocid())
                     .sha256();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

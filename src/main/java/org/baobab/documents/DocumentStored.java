@@ -7,8 +7,25 @@ import org.jspecify.annotations.Nullable;
 
 /** A file was uploaded and stored (or found already stored, for the same bytes) under its SHA-256. */
 public record DocumentStored(
-        String actor, @Nullable String organisation, String sha256, String fileName, String contentType, long size)
+        String actor,
+        @Nullable String organisation,
+        String sha256,
+        String fileName,
+        String contentType,
+        long size,
+        @Nullable String sealedUntilOpening)
         implements AuditableEvent {
+
+    /** An upload whose uploader may be told to anyone allowed to read the journal. */
+    public DocumentStored(
+            String actor,
+            @Nullable String organisation,
+            String sha256,
+            String fileName,
+            String contentType,
+            long size) {
+        this(actor, organisation, sha256, fileName, contentType, size, null);
+    }
 
     @Override
     public String action() {
@@ -27,6 +44,16 @@ public record DocumentStored(
 
     @Override
     public Map<String, Object> payload() {
-        return Map.of("fileName", fileName, "contentType", contentType, "size", size);
+        return sealedUntilOpening == null
+                ? Map.of("fileName", fileName, "contentType", contentType, "size", size)
+                : Map.of(
+                        "fileName",
+                        fileName,
+                        "contentType",
+                        contentType,
+                        "size",
+                        size,
+                        SEALED_UNTIL_OPENING,
+                        sealedUntilOpening);
     }
 }

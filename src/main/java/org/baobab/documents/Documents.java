@@ -4,13 +4,17 @@ package org.baobab.documents;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.baobab.documents.internal.BlobStore;
 import org.baobab.documents.internal.DocumentsStore;
 import org.baobab.documents.internal.Intake;
 import org.baobab.documents.internal.StagedBlob;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +31,78 @@ public class Documents {
     private final DocumentsStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<DocumentUses> uses;
 
-    Documents(Intake intake, BlobStore blobs, DocumentsStore store, ApplicationEventPublisher events, Clock clock) {
+    Documents(
+            Intake intake,
+            BlobStore blobs,
+            DocumentsStore store,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ObjectProvider<DocumentUses> uses) {
         this.intake = intake;
         this.blobs = blobs;
         this.store = store;
         this.events = events;
         this.clock = clock;
+        this.uses = uses;
+    }
+
+    /** The roles that may read any document: control bodies and the regulator (docs/documents.md). */
+    private static final List<Role> CONTROL_ROLES =
+            List.of(Role.REGULATOR_AUDITOR, Role.COMPLAINTS_OFFICER, Role.CONTROLLER);
+
+    /**
+     * The document, if the reader may read it: a public one (some module's use makes it public), or one the reader
+     * owns (uploaded it, or is a member of the organisation that did), or any for a control or regulator role, or one
+     * a module's use grants them. Every read of a document that is not public is journalled with its grounds.
+     *
+     * @throws BaobabException {@code DOCUMENTS-0004} for a document unknown, sealed, or that the reader may not read:
+     *     the same answer, so that the answer does not tell whether it exists
+     */
+    @Transactional
+    public StoredDocument read(String sha256, DocumentReader reader) {
+        String address = address(sha256);
+        Optional<StoredDocument> document = store.document(address);
+        if (document.isEmpty() || SEALED_TYPE.equals(document.get().contentType())) {
+            throw new BaobabException(DocumentsErrorCode.UNKNOWN_DOCUMENT, address);
+        }
+        List<DocumentUses.ReadGrant> grants = uses.orderedStream()
+                .map(use -> use.grant(address, reader))
+                .flatMap(Optional::stream)
+                .toList();
+        if (grants.stream().anyMatch(DocumentUses.ReadGrant::publicDocument)) {
+            return document.get();
+        }
+        String grounds = grounds(address, reader)
+                .or(() -> grants.stream().map(DocumentUses.ReadGrant::reason).findFirst())
+                .orElseThrow(() -> new BaobabException(DocumentsErrorCode.UNKNOWN_DOCUMENT, address));
+        events.publishEvent(new DocumentRead(
+                reader.email(),
+                reader.organisations().stream()
+                        .map(UUID::toString)
+                        .sorted()
+                        .findFirst()
+                        .orElse(null),
+                address,
+                grounds));
+        return document.get();
+    }
+
+    private Optional<String> grounds(String sha256, DocumentReader reader) {
+        List<DocumentsStore.Upload> uploads = store.uploads(sha256);
+        if (uploads.stream().anyMatch(u -> u.uploadedBy().equalsIgnoreCase(reader.email()))) {
+            return Optional.of("owner:uploader");
+        }
+        if (uploads.stream()
+                .anyMatch(u -> reader.organisations().stream()
+                        .anyMatch(o -> o.toString().equals(u.organisation())))) {
+            return Optional.of("owner:organisation");
+        }
+        return CONTROL_ROLES.stream()
+                .filter(reader.roles()::contains)
+                .findFirst()
+                .map(role -> "role:" + role.name());
     }
 
     /**
@@ -77,11 +146,18 @@ public class Documents {
      * size and SHA-256 the bidder announced; the caller closes the stream.
      *
      * @param maxBytes the largest envelope accepted
+     * @param ocid the process the envelope is for: who uploaded it stays sealed in the journal until its opening
      * @throws BaobabException {@code DOCUMENTS-0001} too large, {@code -0007} not the bytes announced
      */
     @Transactional
     public StoredDocument storeSealed(
-            InputStream content, long maxBytes, long size, String sha256, String actor, @Nullable String organisation) {
+            InputStream content,
+            long maxBytes,
+            long size,
+            String sha256,
+            String actor,
+            @Nullable String organisation,
+            String ocid) {
         StagedBlob staged = intake.acceptSealed(content, maxBytes, size, address(sha256));
         Instant now = clock.instant();
         try {
@@ -92,7 +168,7 @@ public class Documents {
         String name = "envelope-" + sha256.substring(0, 12) + ".bse1";
         store.insertBlobIfAbsent(sha256, size, SEALED_TYPE, now);
         store.insertUpload(UUID.randomUUID(), sha256, name, actor, organisation, now);
-        events.publishEvent(new DocumentStored(actor, organisation, sha256, name, SEALED_TYPE, size));
+        events.publishEvent(new DocumentStored(actor, organisation, sha256, name, SEALED_TYPE, size, ocid));
         return new StoredDocument(sha256, size, SEALED_TYPE, name, now);
     }
 

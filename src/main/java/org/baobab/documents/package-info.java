@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Documents",
-        allowedDependencies = {"shared"})
+        allowedDependencies = {"shared", "identity"})
 @NullMarked
 package org.baobab.documents;
 

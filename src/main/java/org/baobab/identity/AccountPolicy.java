@@ -6,9 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits on sign-in and on the links sent by mail. An account is locked for {@code lockDuration} after {@code
- * maxFailures} consecutive failures (password or code); an address that failed {@code maxFailuresPerAddress} times
- * within {@code window} is refused (HTTP 429) until the window has passed, whichever account it tries.
+ * Limits on sign-in and on the links sent by mail. Failures are counted per account and client address: after {@code
+ * maxFailures} consecutive failures (password or code) for one e-mail from one address since its last success there
+ * (within {@code failureMemory}), that address must wait {@code backoff}, doubled at each further failure and capped at
+ * {@code lockDuration}, before it may try that e-mail again; other addresses, the owner's own included, are not
+ * slowed. An address that failed {@code maxFailuresPerAddress} times within {@code window} is refused (HTTP 429) until
+ * the window has passed, whichever account it tries (docs/security.md#sign-in-limits).
  */
 @ConfigurationProperties("baobab.sign-in")
 public record AccountPolicy(
@@ -18,4 +21,6 @@ public record AccountPolicy(
         @DefaultValue("15m") Duration window,
         @DefaultValue("24h") Duration emailTokenValidity,
         @DefaultValue("1h") Duration resetTokenValidity,
-        @DefaultValue("7d") Duration invitationValidity) {}
+        @DefaultValue("7d") Duration invitationValidity,
+        @DefaultValue("30s") Duration backoff,
+        @DefaultValue("24h") Duration failureMemory) {}

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AuditableEvent {
 
+    /**
+     * The payload key that seals an entry's actor and organisation until a process's opening: an event whose actor
+     * would tell who bid on a process (a bid submitted, withdrawn, an envelope stored) puts the process's ocid under
+     * this key, and the journal's views show that entry's actor and organisation only once {@link BidOpenings} says
+     * the process's opening has started (docs/audit-journal.md#sealed-until-the-opening).
+     */
+    String SEALED_UNTIL_OPENING = "sealedUntilOpening";
+
     /** Who did it: a user's e-mail, or {@code system} for jobs, or {@code anonymous}. */
     String actor();
 

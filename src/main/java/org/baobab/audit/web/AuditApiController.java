@@ -30,10 +30,12 @@ class AuditApiController {
 
     private final AuditJournal journal;
     private final PlatformSigningKey signingKey;
+    private final SealedIdentities sealed;
 
-    AuditApiController(AuditJournal journal, PlatformSigningKey signingKey) {
+    AuditApiController(AuditJournal journal, PlatformSigningKey signingKey, SealedIdentities sealed) {
         this.journal = journal;
         this.signingKey = signingKey;
+        this.sealed = sealed;
     }
 
     @GetMapping("/api/audit/verification")
@@ -48,7 +50,7 @@ class AuditApiController {
             @RequestParam(required = false) @Nullable String subjectId,
             @RequestParam(required = false) @Nullable Long before,
             @RequestParam(defaultValue = "50") int limit) {
-        return journal.entries(action, subjectType, subjectId, before, limit);
+        return sealed.disclosed(journal.entries(action, subjectType, subjectId, before, limit));
     }
 
     /** The whole journal and its checkpoints as JSON Lines, for {@code JournalTool verify-journal}. */

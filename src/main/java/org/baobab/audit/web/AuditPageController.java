@@ -21,9 +21,11 @@ class AuditPageController {
     static final int PAGE = 50;
 
     private final AuditJournal journal;
+    private final SealedIdentities sealed;
 
-    AuditPageController(AuditJournal journal) {
+    AuditPageController(AuditJournal journal, SealedIdentities sealed) {
         this.journal = journal;
+        this.sealed = sealed;
     }
 
     @GetMapping("/audit")
@@ -33,9 +35,10 @@ class AuditPageController {
             @RequestParam(required = false) @Nullable String subjectId,
             @RequestParam(required = false) @Nullable Long before,
             Model model) {
-        List<AuditEntry> entries =
-                journal.entries(blankToNull(action), blankToNull(subjectType), blankToNull(subjectId), before, PAGE);
+        List<AuditEntry> entries = sealed.disclosed(
+                journal.entries(blankToNull(action), blankToNull(subjectType), blankToNull(subjectId), before, PAGE));
         model.addAttribute("entries", entries);
+        model.addAttribute("sealedActor", SealedIdentities.SEALED);
         model.addAttribute("action", action);
         model.addAttribute("subjectType", subjectType);
         model.addAttribute("subjectId", subjectId);

@@ -101,7 +101,12 @@ class FilingController {
                 try (InputStream in = file.getInputStream()) {
                     String name = file.getOriginalFilename() == null ? "evidence" : file.getOriginalFilename();
                     shas.add(documents
-                            .store(in, name, file.getContentType(), user.email(), company.organisationName())
+                            .store(
+                                    in,
+                                    name,
+                                    file.getContentType(),
+                                    user.email(),
+                                    company.organisationId().toString())
                             .sha256());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

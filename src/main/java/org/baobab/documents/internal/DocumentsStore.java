@@ -50,6 +50,16 @@ public class DocumentsStore {
                 .update();
     }
 
+    /** Who uploaded the document (e-mail) and for which organisation (its id, when recorded). */
+    public record Upload(String uploadedBy, @Nullable String organisation) {}
+
+    public java.util.List<Upload> uploads(String sha256) {
+        return jdbc.sql("select uploaded_by, organisation from documents_upload where sha256 = :sha")
+                .param("sha", sha256)
+                .query((rs, row) -> new Upload(rs.getString("uploaded_by"), rs.getString("organisation")))
+                .list();
+    }
+
     /** The blob with the name of its first upload. */
     public Optional<StoredDocument> document(String sha256) {
         return jdbc.sql("""

@@ -5,7 +5,10 @@ import org.baobab.shared.HttpAccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Who may upload and download documents: any fully signed-in user. */
+/**
+ * Who may call the documents endpoints: any fully signed-in user; which document a user may then download is decided
+ * per document by {@link org.baobab.documents.Documents#read} (docs/documents.md#who-may-read-a-document).
+ */
 @Configuration(proxyBeanMethods = false)
 class DocumentsAccessRules {
 

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.baobab.documents.DocumentReader;
 import org.baobab.documents.Documents;
-import org.baobab.documents.DocumentsErrorCode;
 import org.baobab.documents.StoredDocument;
-import org.baobab.shared.BaobabException;
+import org.baobab.identity.CurrentUser;
+import org.baobab.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -18,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +32,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Upload ({@code POST /api/documents}, multipart field {@code file}) and download ({@code GET /documents/{sha256}}).
- * Downloads are always attachments, never sniffed or run by the browser, and cached forever: a document never changes.
+ * Downloads are always attachments, never sniffed or run by the browser, and cached privately forever: a document never
+ * changes. A download is served only to a reader entitled to the document ({@link Documents#read}); to anyone else the
+ * answer is the same 404 as for an unknown document.
  */
 @RestController
 class DocumentsController {
@@ -40,13 +46,22 @@ class DocumentsController {
     }
 
     @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<StoredDocument> upload(@RequestParam("file") MultipartFile file, Principal principal)
+    ResponseEntity<StoredDocument> upload(@RequestParam("file") MultipartFile file, Authentication authentication)
             throws IOException {
         String name = file.getOriginalFilename();
+        String organisation = authentication.getPrincipal() instanceof CurrentUser user
+                ? user.primaryMembership()
+                        .map(m -> m.organisationId().toString())
+                        .orElse(null)
+                : null;
         StoredDocument stored;
         try (InputStream content = file.getInputStream()) {
             stored = documents.store(
-                    content, name == null ? "document" : name, file.getContentType(), principal.getName(), null);
+                    content,
+                    name == null ? "document" : name,
+                    file.getContentType(),
+                    authentication.getName(),
+                    organisation);
         }
         return ResponseEntity.created(URI.create("/documents/" + stored.sha256()))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -56,12 +71,10 @@ class DocumentsController {
     @GetMapping("/documents/{sha256}")
     ResponseEntity<Resource> download(
             @PathVariable String sha256,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-        StoredDocument document = documents.metadata(sha256);
-        if (Documents.SEALED_TYPE.equals(document.contentType())) {
-            // a sealed envelope is read only by the opening, never downloaded
-            throw new BaobabException(DocumentsErrorCode.UNKNOWN_DOCUMENT, sha256);
-        }
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+            Authentication authentication) {
+        // a sealed envelope is read only by the opening, never downloaded: read() answers as for an unknown one
+        StoredDocument document = documents.read(sha256, reader(authentication));
         String etag = "\"" + document.sha256() + "\"";
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);
@@ -79,6 +92,19 @@ class DocumentsController {
         headers.setContentType(MediaType.parseMediaType(document.contentType()));
         headers.setContentLength(document.size());
         return ResponseEntity.ok().headers(headers).body(new InputStreamResource(documents.open(document.sha256())));
+    }
+
+    /** The reader as the documents module sees them: e-mail, organisations, roles. */
+    static DocumentReader reader(Authentication authentication) {
+        Set<UUID> organisations = new HashSet<>();
+        Set<Role> roles = new HashSet<>();
+        if (authentication.getPrincipal() instanceof CurrentUser user) {
+            user.memberships().forEach(m -> {
+                organisations.add(m.organisationId());
+                roles.add(m.role());
+            });
+        }
+        return new DocumentReader(authentication.getName(), organisations, roles);
     }
 
     private static boolean matches(@Nullable String ifNoneMatch, String etag) {

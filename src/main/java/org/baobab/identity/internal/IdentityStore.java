@@ -362,6 +362,26 @@ public class IdentityStore {
                 .update();
     }
 
+    /**
+     * When the e-mail (any case) failed a password or code from the address, newest first, since {@code since} and
+     * since its last success from there.
+     */
+    public List<Instant> failuresFor(String email, String ip, Instant since) {
+        return jdbc.sql("""
+                        select at from identity_login_attempt a
+                         where a.ip = :ip and lower(a.email) = lower(:email) and a.at >= :since
+                           and a.outcome in ('BAD_CREDENTIALS', 'BAD_CODE')
+                           and not exists (select 1 from identity_login_attempt s
+                                            where s.ip = :ip and lower(s.email) = lower(:email)
+                                              and s.outcome = 'SUCCESS' and s.at >= a.at)
+                         order by a.at desc""")
+                .param("ip", ip)
+                .param("email", email.length() > 320 ? email.substring(0, 320) : email)
+                .param("since", Timestamp.from(since))
+                .query((rs, row) -> rs.getTimestamp("at").toInstant())
+                .list();
+    }
+
     public long failuresFrom(String ip, Instant since) {
         return jdbc.sql("select count(*) from identity_login_attempt where ip = :ip and at >= :since"
                         + " and outcome <> 'SUCCESS'")

@@ -11,7 +11,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses sign-in attempts (password and code) from an address that failed too often recently: HTTP 429 and the login
- * page with an explanation. Counted in PostgreSQL, so the limit holds across all nodes.
+ * page with an explanation. Refuses, without checking the password, a password attempt for an e-mail that this address
+ * must wait before trying again ({@link SignIn#throttledUntil}), with the same answer whether an account has that
+ * e-mail or not. Counted in PostgreSQL, so the limits hold across all nodes.
  */
 @Component
 class LoginRateLimitFilter extends OncePerRequestFilter {
@@ -38,6 +40,15 @@ class LoginRateLimitFilter extends OncePerRequestFilter {
             response.setStatus(429);
             request.getRequestDispatcher("/login/too-many-attempts").forward(request, response);
             return;
+        }
+        String email = request.getParameter("email");
+        if (email != null && request.getRequestURI().endsWith("/login")) {
+            String typed = email.strip();
+            if (signIn.throttledUntil(typed, ip).isPresent()) {
+                signIn.failed(typed, ip, "LOCKED");
+                response.sendRedirect(request.getContextPath() + "/login?locked");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

@@ -3,6 +3,7 @@ package org.baobab.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,20 +70,40 @@ public class SignIn {
         return store.failuresFrom(ip, clock.instant().minus(policy.window())) >= policy.maxFailuresPerAddress();
     }
 
-    /** Records a refused attempt: counts it against the account (locking it at the limit) and journals it. */
+    /**
+     * Records a refused attempt and journals it. A wrong password or code counts towards the back-off of this e-mail
+     * from this address ({@link #throttledUntil}); nothing locks the account itself, so that no one can lock its owner
+     * out by guessing from elsewhere.
+     */
     public void failed(String email, String ip, String reason) {
         Instant now = clock.instant();
         store.recordAttempt(now, email, ip, reason);
-        Optional<IdentityStore.UserRow> user = store.userByEmail(email).flatMap(u -> store.userForUpdate(u.id()));
-        boolean lockedNow = false;
-        if (user.isPresent() && ("BAD_CREDENTIALS".equals(reason) || "BAD_CODE".equals(reason))) {
-            IdentityStore.UserRow u = user.get();
-            int failures = u.failedLogins() + 1;
-            lockedNow = failures >= policy.maxFailures();
-            store.recordFailure(u.id(), lockedNow ? 0 : failures, lockedNow ? now.plus(policy.lockDuration()) : null);
-        }
+        Optional<IdentityStore.UserRow> user = store.userByEmail(email);
+        boolean throttled = throttledUntil(email, ip).isPresent();
         events.publishEvent(
-                new LoginFailed(email, user.map(IdentityStore.UserRow::id).orElse(null), ip, reason, lockedNow));
+                new LoginFailed(email, user.map(IdentityStore.UserRow::id).orElse(null), ip, reason, throttled));
+    }
+
+    /**
+     * Until when the address must wait before trying this e-mail again, if it must: after {@link
+     * AccountPolicy#maxFailures()} consecutive failures, {@link AccountPolicy#backoff()} after the last one, doubled at
+     * each further failure, at most {@link AccountPolicy#lockDuration()}. The same whether an account has that e-mail
+     * or not.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> throttledUntil(String email, String ip) {
+        Instant now = clock.instant();
+        List<Instant> failures = store.failuresFor(email.strip(), ip, now.minus(policy.failureMemory()));
+        int excess = failures.size() - policy.maxFailures();
+        if (excess < 0) {
+            return Optional.empty();
+        }
+        Duration wait = policy.backoff().multipliedBy(1L << Math.min(excess, 20));
+        if (wait.compareTo(policy.lockDuration()) > 0) {
+            wait = policy.lockDuration();
+        }
+        Instant until = failures.get(0).plus(wait);
+        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
     /** The authentication after the password alone: the second factor is still due. */
@@ -106,16 +127,6 @@ public class SignIn {
         return new UsernamePasswordAuthenticationToken(user, null, authorities);
     }
 
-    /** Whether the account is locked after too many failures. */
-    @Transactional(readOnly = true)
-    public boolean locked(UUID userId) {
-        return store.userById(userId).map(this::isLocked).orElse(true);
-    }
-
-    private boolean isLocked(IdentityStore.UserRow user) {
-        return user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
-    }
-
     @Transactional(readOnly = true)
     public boolean enrolled(UUID userId) {
         return store.userById(userId).map(u -> u.totpSecret() != null).orElse(false);
@@ -124,7 +135,7 @@ public class SignIn {
     /** Checks a code against the user's enrolled secret; a used code is refused. */
     public boolean verifyCode(UUID userId, String code) {
         IdentityStore.UserRow user = store.userForUpdate(userId).orElseThrow();
-        if (user.totpSecret() == null || isLocked(user)) {
+        if (user.totpSecret() == null) {
             return false;
         }
         OptionalLong step = Totp.verify(cipher.decrypt(user.totpSecret()), code, clock.instant(), user.totpLastStep());

@@ -36,6 +36,28 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         this.signIn = signIn;
         this.accounts = accounts;
         savedRequest.setDefaultTargetUrl("/account");
+        savedRequest.setRedirectStrategy(SignInHandlers::redirectWithinSite);
+    }
+
+    /**
+     * Sends the browser to the path (and query) of the page first asked for, never to another site: the saved URL's
+     * scheme and host came from the request, which a client could have forged.
+     */
+    static void redirectWithinSite(HttpServletRequest request, HttpServletResponse response, String url)
+            throws IOException {
+        String target;
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String path = uri.getRawPath();
+            target = path == null || !path.startsWith("/") || path.startsWith("//")
+                    ? request.getContextPath() + "/account"
+                    : (uri.isAbsolute() ? "" : request.getContextPath())
+                            + path
+                            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (java.net.URISyntaxException e) {
+            target = request.getContextPath() + "/account";
+        }
+        response.sendRedirect(response.encodeRedirectURL(target));
     }
 
     @Override
@@ -91,7 +113,10 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         response.sendRedirect(request.getContextPath() + target);
     }
 
-    /** The client's address (behind a proxy, Spring's forwarded-header support has already applied X-Forwarded-For). */
+    /**
+     * The client's address: the peer's, or behind a trusted proxy the one it forwarded ({@code
+     * org.baobab.shared.http.TrustedProxyFilter} has already applied it; no one else's header is believed).
+     */
     public static String clientAddress(HttpServletRequest request) {
         return request.getRemoteAddr();
     }

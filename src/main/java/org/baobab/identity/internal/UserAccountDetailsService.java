@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.identity.internal;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.userdetails.User;
@@ -11,27 +10,26 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads an account for the password check. A locked account (too many failures) and an unverified or deactivated one
- * cannot pass it; the authorities here are empty because the real ones are given only after the second factor.
+ * Loads an account for the password check. An unverified or deactivated one cannot pass it, which is told only after
+ * the right password (SecurityConfiguration), so that the answer to a wrong one does not tell whether the account
+ * exists; nothing locks an account (failures slow down the address that made them, see SignIn#throttledUntil). The
+ * authorities here are empty because the real ones are given only after the second factor.
  */
 @Component
 class UserAccountDetailsService implements UserDetailsService {
 
     private final IdentityStore store;
-    private final Clock clock;
 
-    UserAccountDetailsService(IdentityStore store, Clock clock) {
+    UserAccountDetailsService(IdentityStore store) {
         this.store = store;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
         IdentityStore.UserRow user =
                 store.userByEmail(email).orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        boolean locked = user.lockedUntil() != null && user.lockedUntil().isAfter(clock.instant());
         return new AccountDetails(
-                user.id(), user.email(), user.passwordHash(), user.active() && user.emailVerified(), !locked);
+                user.id(), user.email(), user.passwordHash(), user.active() && user.emailVerified(), true);
     }
 
     /** The account as the password check sees it. */

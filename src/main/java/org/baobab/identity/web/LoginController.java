@@ -59,9 +59,14 @@ class LoginController {
             Model model)
             throws IOException, jakarta.servlet.ServletException {
         String ip = SignInHandlers.clientAddress(request);
+        if (signIn.throttledUntil(user.email(), ip).isPresent()) {
+            signIn.failed(user.email(), ip, "LOCKED");
+            request.getSession().invalidate();
+            return "redirect:/login?locked";
+        }
         if (!signIn.verifyCode(user.id(), code)) {
             signIn.failed(user.email(), ip, "BAD_CODE");
-            if (signIn.locked(user.id()) || signIn.addressBlocked(ip)) {
+            if (signIn.throttledUntil(user.email(), ip).isPresent() || signIn.addressBlocked(ip)) {
                 request.getSession().invalidate();
                 return "redirect:/login?locked";
             }

@@ -68,7 +68,8 @@ class SecondFactorSetupController {
         }
         if (!signIn.enrol(user.id(), secret, code)) {
             signIn.failed(user.email(), SignInHandlers.clientAddress(request), "BAD_CODE");
-            if (signIn.locked(user.id())) {
+            if (signIn.throttledUntil(user.email(), SignInHandlers.clientAddress(request))
+                    .isPresent()) {
                 session.invalidate();
                 return "redirect:/login?locked";
             }

@@ -18,7 +18,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Demo mode only: the mails the platform would have sent, so that a newcomer without a mail server can follow the
- * verification and invitation links. Outside demo mode the page does not exist (404).
+ * verification and invitation links. Outside demo mode the page does not exist (404). The mails carry sign-in and reset
+ * links of every account, so only a signed-in platform admin (the demo account {@code admin@arcop.demo}) reads them.
  */
 @Controller
 class DemoMailboxController {
@@ -65,7 +66,7 @@ class DemoMailboxController {
     @Bean
     static HttpAccessRules notificationsRules() {
         return registry -> {
-            registry.requestMatchers("/demo/mailbox").permitAll();
+            registry.requestMatchers("/demo/mailbox").access(HttpAccessRules.signedInWithAnyOf(Role.PLATFORM_ADMIN));
             registry.requestMatchers("/admin/mail-log").access(HttpAccessRules.signedInWithAnyOf(Role.PLATFORM_ADMIN));
             registry.requestMatchers("/notifications", "/notifications/**").hasAuthority(HttpAccessRules.SIGNED_IN);
         };
