@@ -50,6 +50,25 @@ public class DocumentsStore {
                 .update();
     }
 
+    /** Deletes the records of a blob of that type and of its uploads; returns whether there was one. */
+    public boolean deleteBlob(String sha256, String contentType) {
+        boolean known = jdbc.sql("select count(*) from documents_blob where sha256 = :sha and content_type = :type")
+                        .param("sha", sha256)
+                        .param("type", contentType)
+                        .query(Long.class)
+                        .single()
+                == 1;
+        if (known) {
+            jdbc.sql("delete from documents_upload where sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+            jdbc.sql("delete from documents_blob where sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+        }
+        return known;
+    }
+
     /** The blob with the name of its first upload. */
     public Optional<StoredDocument> document(String sha256) {
         return jdbc.sql("""
