@@ -195,13 +195,13 @@ class BidResendTests {
             try (LogLock held = LogLock.take(dataSource)) {
                 // the first request reaches the log's lock (another submission holds it) and waits there
                 outcomes.add(pool.submit(() -> bids.submit(bidder, upload, sealed.manifestJson())));
-                LogLock.awaitWaiting(jdbc, LogLock.LOG_LOCK, 1);
+                LogLock.awaitWaiting(dataSource, LogLock.LOG_LOCK, 1);
                 // the client gives up waiting and sends the same request again: it waits for the upload
                 outcomes.add(pool.submit(() -> bids.submit(bidder, upload, sealed.manifestJson())));
-                LogLock.awaitWaiting(jdbc, LogLock.UPLOAD_LOCK, 1);
+                LogLock.awaitWaiting(dataSource, LogLock.UPLOAD_LOCK, 1);
                 // and a client that uploaded again sends it with the new upload: it waits for the log
                 outcomes.add(pool.submit(() -> bids.submit(bidder, again, sealed.manifestJson())));
-                LogLock.awaitWaiting(jdbc, LogLock.LOG_LOCK, 2);
+                LogLock.awaitWaiting(dataSource, LogLock.LOG_LOCK, 2);
             }
             List<Bids.Outcome> done = new ArrayList<>();
             for (Future<Bids.Outcome> outcome : outcomes) {

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.bidding;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The transparency log's lock held by a test, on a connection of its own, as a submission holds it while it appends: the
@@ -36,7 +40,7 @@ final class LogLock implements AutoCloseable {
     /** Takes the log's lock now (waiting for it if a submission holds it). */
     static LogLock take(DataSource dataSource) {
         try {
-            Connection connection = dataSource.getConnection();
+            Connection connection = outsideThePool(dataSource);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select size " + LOG_LOCK);
@@ -78,6 +82,22 @@ final class LogLock implements AutoCloseable {
         release();
     }
 
+    /**
+     * A connection of the test's own, outside the application's pool (small for the embedded database), so that the
+     * lock and the watch take none of the connections the submissions need.
+     */
+    static Connection outsideThePool(DataSource dataSource) throws SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Properties properties = new Properties();
+        if (pool.getUsername() != null) {
+            properties.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
     /** How many transactions wait for a lock in a statement that contains {@code statement}. */
     static long waiting(JdbcClient jdbc, String statement) {
         return jdbc.sql("""
@@ -94,7 +114,15 @@ final class LogLock implements AutoCloseable {
     }
 
     /** Returns once exactly {@code count} transactions wait for a lock in such a statement (fails after a minute). */
-    static void awaitWaiting(JdbcClient jdbc, String statement, long count) {
+    static void awaitWaiting(DataSource dataSource, String statement, long count) {
+        try (Connection connection = outsideThePool(dataSource)) {
+            awaitWaiting(JdbcClient.create(new SingleConnectionDataSource(connection, true)), statement, count);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitWaiting(JdbcClient jdbc, String statement, long count) {
         long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         long now;
         while ((now = waiting(jdbc, statement)) != count) {
