@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.baobab.audit.ChainVerification.BrokenLink;
@@ -107,11 +108,15 @@ public class AuditJournal {
      * One snapshot (repeatable read), so a checkpoint signed meanwhile cannot name an entry the export lacks. Streams.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public void export(Writer out) {
+    public void export(Writer out, UnaryOperator<AuditEntry> disclosure) {
         try (Stream<AuditEntry> entries = store.streamAll()) {
-            for (AuditEntry e : (Iterable<AuditEntry>) entries::iterator) {
+            for (AuditEntry stored : (Iterable<AuditEntry>) entries::iterator) {
+                AuditEntry e = disclosure.apply(stored);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("type", "entry");
+                if (e.sealed()) {
+                    line.put("sealed", true);
+                }
                 line.put("seq", e.seq());
                 line.put("occurredAt", e.occurredAt().toString());
                 line.put("actor", e.actor());

@@ -60,6 +60,37 @@ public final class BiddingEvents {
         }
     }
 
+    /**
+     * Completed uploads never submitted, deleted once the process's deadline had passed, with the ciphertexts that no
+     * envelope used (removed from the document store). Says nothing of who uploaded them: who prepared a bid on what
+     * stays confidential.
+     */
+    public record UploadsPurged(String ocid, List<UUID> uploads, List<String> documents) implements AboutProcess {
+
+        @Override
+        public String actor() {
+            return "system";
+        }
+
+        @Override
+        public @Nullable String organisation() {
+            return null;
+        }
+
+        @Override
+        public String action() {
+            return "bidding.uploads-purged";
+        }
+
+        @Override
+        public Map<String, Object> payload() {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("uploads", uploads.stream().map(UUID::toString).toList());
+            payload.put("documents", documents);
+            return payload;
+        }
+    }
+
     /** A company withdrew its current envelopes for the process before the deadline. */
     public record BidWithdrawn(String actor, String organisation, String ocid, List<UUID> envelopes)
             implements AboutProcess {

@@ -34,10 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Submission of sealed bids. A bid is an envelope sealed in the bidder's browser (or by the Java library) to the
  * process's opening committee, its ciphertext uploaded first ({@link EnvelopeUploads}); submitting hands the server the
  * manifest, and in one transaction the server checks it against the upload, the committee, the notice's lots and
- * procedure and the company's eligibility, takes the instant from its own clock (refused from the deadline on),
- * records the envelope, supersedes the company's previous one of the same kind, and issues the signed receipt, a leaf
- * of the transparency log. Submitting the same envelope again returns the same receipt. Until the deadline the company
- * may replace its bid (a new envelope) or withdraw it; what is replaced or withdrawn is kept and never opened.
+ * procedure and the company's eligibility, takes the log's lock and the instant of receipt from its own clock under it
+ * (refused from the deadline on), records the envelope, supersedes the company's previous one of the same kind, and
+ * issues the signed receipt, a leaf of the transparency log. Submitting the same envelope again (same id, company and
+ * envelope hash, through any upload, at any time) returns the same receipt. Until the deadline the company may replace
+ * its bid (a new envelope) or withdraw it; what is replaced or withdrawn is kept and never opened.
  */
 @Service
 public class Bids {
@@ -100,17 +101,19 @@ public class Bids {
             throw new BaobabException(BiddingErrorCode.INVALID_MANIFEST, e.getMessage());
         }
         UUID envelopeId = manifest.context().envelope();
-        Optional<SubmittedEnvelope> already = store.find(envelopeId);
-        if (already.isPresent()) {
-            return repeat(company, uploadId, manifest, already.get());
+        Optional<Outcome> known = repeat(company, manifest);
+        if (known.isPresent()) {
+            return known.get();
         }
+        // locks the upload: a concurrent submission of the same upload waits here until the first one ends
         EnvelopeUpload upload = uploads.find(uploadId, company.organisationId(), true)
                 .orElseThrow(() -> new BaobabException(BiddingErrorCode.UNKNOWN_UPLOAD));
         if (!upload.complete() || upload.document() == null) {
             throw new BaobabException(BiddingErrorCode.UPLOAD_INCOMPLETE);
         }
         if (store.envelopeOfUpload(uploadId).isPresent()) {
-            throw new BaobabException(BiddingErrorCode.UPLOAD_USED);
+            // the same envelope, sent again while the first request was still under way, is now accepted: its receipt
+            return repeat(company, manifest).orElseThrow(() -> new BaobabException(BiddingErrorCode.UPLOAD_USED));
         }
         String ocid = manifest.context().ocid();
         if (!upload.ocid().equals(ocid)) {
@@ -121,8 +124,9 @@ public class Bids {
             throw new BaobabException(BiddingErrorCode.MANIFEST_MISMATCH, "ciphertext");
         }
         ProcessView process = notices.notice(ocid).orElseThrow(() -> notOpen(ocid));
-        Instant now = clock.instant();
-        requireOpen(process, now);
+        // an early refusal; the instant that counts is taken under the log's lock below
+        Instant checked = clock.instant();
+        requireOpen(process, checked);
         SealingSet set = sealingSets
                 .forProcess(ocid)
                 .orElseThrow(() -> new BaobabException(BiddingErrorCode.NO_SEALING_SET, ocid));
@@ -139,7 +143,7 @@ public class Bids {
         if (!kinds(process.notice()).contains(kind)) {
             throw new BaobabException(BiddingErrorCode.KIND_NOT_ALLOWED, kind);
         }
-        Eligibility eligible = eligibility(company.organisationId(), process, now);
+        Eligibility eligible = eligibility(company.organisationId(), process, checked);
         if (!eligible.eligible()) {
             Eligibility.Finding first = eligible.blocking().get(0);
             throw new BaobabException(
@@ -147,9 +151,17 @@ public class Bids {
                     new DefaultMessageSourceResolvable(
                             new String[] {first.messageKey()}, first.arguments().toArray()));
         }
+        // the log's lock serialises submissions until this transaction ends: the instant of receipt is read under it,
+        // so the log's order is the order of receipt, and the deadline is checked against that instant, so nothing
+        // that waited for the lock past the deadline commits
+        Instant now = receipts.lockForReceipt();
+        Optional<Outcome> raced = repeat(company, manifest);
+        if (raced.isPresent()) {
+            // the same envelope, sent again (another upload) while the first request was under way, is now accepted
+            return raced.get();
+        }
+        requireOpen(process, now);
         List<String> lots = manifest.context().lots();
-        // issuing appends to the log under its lock, which serialises submissions: the company's current envelope
-        // read next is the one every earlier submission left
         Receipt receipt = receipts.issue(new ReceiptDraft(
                 ocid,
                 lots,
@@ -159,6 +171,7 @@ public class Bids {
                 manifest.envelopeHash(),
                 kind,
                 now));
+        // the company's current envelope read next is the one every earlier submission left
         Optional<SubmittedEnvelope> previous = store.currentForUpdate(ocid, company.organisationId()).stream()
                 .filter(e -> e.kind().equals(kind))
                 .findFirst();
@@ -196,16 +209,24 @@ public class Bids {
         return new Outcome(envelope, receipt, eligible.warnings(), false);
     }
 
-    /** A submission of an envelope already accepted: the same receipt if it is the same envelope, else a refusal. */
-    private Outcome repeat(CurrentUser.Membership company, UUID uploadId, Manifest manifest, SubmittedEnvelope known) {
-        boolean same = known.organisationId().equals(company.organisationId())
-                && known.envelopeHash().equals(manifest.envelopeHash())
-                && store.envelopeOfUpload(uploadId).map(known.id()::equals).orElse(false);
-        if (!same) {
+    /**
+     * The receipt of an envelope accepted already, whatever the time (it was received before the deadline) and
+     * whichever upload the request names: the same envelope is the same envelope id, the same company and the same
+     * envelope hash (the hash of the canonical manifest, which covers the ciphertext's hash). The same id for another
+     * envelope or another company is refused ({@code BIDDING-0020}); empty if the envelope id is new.
+     */
+    private Optional<Outcome> repeat(CurrentUser.Membership company, Manifest manifest) {
+        Optional<SubmittedEnvelope> known = store.find(manifest.context().envelope());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        SubmittedEnvelope envelope = known.get();
+        if (!envelope.organisationId().equals(company.organisationId())
+                || !envelope.envelopeHash().equals(manifest.envelopeHash())) {
             throw new BaobabException(BiddingErrorCode.ENVELOPE_ID_USED);
         }
-        Receipt receipt = receipts.ofEnvelope(known.id()).orElseThrow();
-        return new Outcome(known, receipt, List.of(), true);
+        Receipt receipt = receipts.ofEnvelope(envelope.id()).orElseThrow();
+        return Optional.of(new Outcome(envelope, receipt, List.of(), true));
     }
 
     /**
@@ -217,7 +238,9 @@ public class Bids {
     public List<SubmittedEnvelope> withdraw(CurrentUser actor, String ocid) {
         CurrentUser.Membership company = EnvelopeUploads.bidder(actor);
         ProcessView process = notices.notice(ocid).orElseThrow(() -> notOpen(ocid));
-        Instant now = clock.instant();
+        requireOpen(process, clock.instant());
+        // like a submission, the instant that counts is read under the log's lock, which orders it with submissions
+        Instant now = receipts.lockForReceipt();
         requireOpen(process, now);
         List<SubmittedEnvelope> current = store.currentForUpdate(ocid, company.organisationId());
         if (current.isEmpty()) {

@@ -13,8 +13,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.baobab.bidding.internal.BiddingProperties;
@@ -28,6 +31,7 @@ import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -39,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * asks where the server stands and goes on from there. Bytes wait in a file of their own (never in the database); the
  * upload completes when the last byte arrives, and only if the whole is exactly what was announced does it go to the
  * document store. An upload is not a bid and anyone may abandon it: unfinished uploads untouched for a day are
- * deleted. Only members of a supplier company who may prepare bids upload, for a notice still open for bids, and see
+ * deleted, and completed ones never submitted once the process's deadline has passed. Only members of a supplier company who may prepare bids upload, for a notice still open for bids, and see
  * only their company's uploads.
  */
 @Service
@@ -56,11 +60,18 @@ public class EnvelopeUploads {
     private final Notices notices;
     private final Documents documents;
     private final BiddingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     EnvelopeUploads(
-            UploadStore store, Notices notices, Documents documents, BiddingProperties properties, Clock clock) {
+            UploadStore store,
+            Notices notices,
+            Documents documents,
+            BiddingProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
+        this.events = events;
         this.notices = notices;
         this.documents = documents;
         this.properties = properties;
@@ -158,6 +169,46 @@ public class EnvelopeUploads {
         List<UUID> gone = store.deleteUnfinished(clock.instant().minus(properties.unfinishedRetention()));
         gone.forEach(this::delete);
         return gone.size();
+    }
+
+    /**
+     * Deletes the completed uploads that were never submitted once their process's deadline has passed (nothing can be
+     * submitted from them any more), with their ciphertext in the document store unless an envelope or another upload
+     * has the same bytes; each process's purge is journalled ({@code bidding.uploads-purged}). An upload that became
+     * an envelope is never touched, nor one a submission under way holds. Returns how many uploads were deleted.
+     */
+    @Transactional
+    public int purgeUnsubmitted() {
+        Instant now = clock.instant();
+        Map<String, List<UploadStore.Unsubmitted>> byProcess = new LinkedHashMap<>();
+        for (UploadStore.Unsubmitted u : store.completedUnsubmittedForUpdate()) {
+            byProcess.computeIfAbsent(u.ocid(), o -> new ArrayList<>()).add(u);
+        }
+        int purged = 0;
+        for (Map.Entry<String, List<UploadStore.Unsubmitted>> process : byProcess.entrySet()) {
+            Instant deadline = notices.notice(process.getKey())
+                    .map(p -> p.notice().submissionDeadline())
+                    .orElse(null);
+            if (deadline == null || now.isBefore(deadline)) {
+                continue;
+            }
+            List<UUID> ids =
+                    process.getValue().stream().map(UploadStore.Unsubmitted::id).toList();
+            store.delete(ids);
+            List<String> unused = store.unreferenced(process.getValue().stream()
+                    .map(UploadStore.Unsubmitted::document)
+                    .toList());
+            unused.forEach(documents::discardSealed);
+            events.publishEvent(new BiddingEvents.UploadsPurged(process.getKey(), ids, unused));
+            log.info(
+                    "Purged {} upload(s) never submitted for {} (deadline {}), {} ciphertext(s) removed",
+                    ids.size(),
+                    process.getKey(),
+                    deadline,
+                    unused.size());
+            purged += ids.size();
+        }
+        return purged;
     }
 
     /**

@@ -4,6 +4,7 @@ package org.baobab.bidding;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.baobab.bidding.transparency.ReceiptFormat;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.signing.PlatformSigningKey;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,6 +42,20 @@ public class Receipts {
         this.store = store;
         this.signingKey = signingKey;
         this.clock = clock;
+    }
+
+    /**
+     * Takes the log's lock for the rest of the caller's transaction (other appends wait for it) and reads the instant
+     * of receipt under it. A receipt issued with that instant in the same transaction is appended after every receipt
+     * committed before the lock was taken, each issued with an instant read under the lock too: the log's order is the
+     * order of the instants (as long as the clock does not go back), and a submission that waited for the lock past
+     * its deadline sees an instant past the deadline. The instant is truncated to the microsecond, as receipts write it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant lockForReceipt() {
+        store.lockForAppend();
+        // to the microsecond, as the receipt writes it and PostgreSQL keeps it
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

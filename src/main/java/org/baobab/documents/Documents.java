@@ -18,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The document store every module uses: files are kept once, under the SHA-256 of their bytes, and never change.
@@ -186,6 +188,32 @@ public class Documents {
      */
     public InputStream open(String sha256) {
         return blobs.open(metadata(sha256).sha256());
+    }
+
+    /**
+     * Removes a sealed envelope's ciphertext that no bid uses (an upload never submitted, once its process's deadline
+     * has passed): its records now, its bytes once the transaction commits. Nothing but a sealed envelope is ever
+     * removed, and the caller (the bidding module) makes sure that no envelope and no other upload refers to it.
+     *
+     * @return whether there was such a document
+     */
+    @Transactional
+    public boolean discardSealed(String sha256) {
+        String address = address(sha256);
+        if (!store.deleteBlob(address, SEALED_TYPE)) {
+            return false;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    blobs.delete(address);
+                }
+            });
+        } else {
+            blobs.delete(address);
+        }
+        return true;
     }
 
     private static String address(String sha256) {

@@ -185,8 +185,25 @@ public class BidFixtures {
             String bidForm,
             SecureRandom random,
             byte[]... files) {
+        return seal(UUID.randomUUID(), ocid, kind, lots, bidForm, random, files);
+    }
+
+    /** A single-envelope bid on lot 1 with a price, under an envelope id chosen by the test (to reuse one). */
+    public Sealed seal(UUID envelopeId, String ocid, String amount) {
+        return seal(
+                envelopeId, ocid, EnvelopeContext.Kind.SINGLE, List.of("1"), bidForm(ocid, amount), new SecureRandom());
+    }
+
+    private Sealed seal(
+            UUID envelopeId,
+            String ocid,
+            EnvelopeContext.Kind kind,
+            List<String> lots,
+            String bidForm,
+            SecureRandom random,
+            byte[]... files) {
         SealingSet set = sealingSets.forProcess(ocid).orElseThrow();
-        EnvelopeContext context = new EnvelopeContext(UUID.randomUUID(), kind, lots, ocid);
+        EnvelopeContext context = new EnvelopeContext(envelopeId, kind, lots, ocid);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Attachment> attachments = new java.util.ArrayList<>();
         for (int i = 0; i < files.length; i++) {
@@ -209,13 +226,12 @@ public class BidFixtures {
 
     /** A single-envelope bid on lot 1 with a price, sealed with a fresh random. */
     public Sealed seal(String ocid, String amount) {
-        return seal(
-                ocid,
-                EnvelopeContext.Kind.SINGLE,
-                List.of("1"),
-                "{\"declarations\":{\"honour\":true},\"form\":\"BBF1\",\"kind\":\"single\",\"lots\":[{\"amount\":\""
-                        + amount + "\",\"currency\":\"XOF\",\"lot\":\"1\"}],\"ocid\":\"" + ocid + "\"}",
-                new SecureRandom());
+        return seal(ocid, EnvelopeContext.Kind.SINGLE, List.of("1"), bidForm(ocid, amount), new SecureRandom());
+    }
+
+    private static String bidForm(String ocid, String amount) {
+        return "{\"declarations\":{\"honour\":true},\"form\":\"BBF1\",\"kind\":\"single\",\"lots\":[{\"amount\":\""
+                + amount + "\",\"currency\":\"XOF\",\"lot\":\"1\"}],\"ocid\":\"" + ocid + "\"}";
     }
 
     /** Uploads the ciphertext in one piece and gives the completed upload's id. */

@@ -15,15 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
+import org.baobab.TestClock;
 import org.baobab.documents.Documents;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingFixtures;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +48,9 @@ class EnvelopeUploadsTests {
     private final TenderingFixtures fixtures;
     private final JdbcClient jdbc;
     private final MockMvc mvc;
+    private final BidFixtures bidFixtures;
+    private final Bids bids;
+    private final TestClock clock;
 
     EnvelopeUploadsTests(
             EnvelopeUploads uploads,
@@ -51,13 +58,24 @@ class EnvelopeUploadsTests {
             Tendering tendering,
             TenderingFixtures fixtures,
             JdbcClient jdbc,
-            MockMvc mvc) {
+            MockMvc mvc,
+            BidFixtures bidFixtures,
+            Bids bids,
+            TestClock clock) {
+        this.bidFixtures = bidFixtures;
+        this.bids = bids;
+        this.clock = clock;
         this.uploads = uploads;
         this.documents = documents;
         this.tendering = tendering;
         this.fixtures = fixtures;
         this.jdbc = jdbc;
         this.mvc = mvc;
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        clock.release();
     }
 
     private String openNotice() {
@@ -177,6 +195,73 @@ class EnvelopeUploadsTests {
         assertThatThrownBy(() -> uploads.status(bidder, stale.id()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(BiddingErrorCode.UNKNOWN_UPLOAD));
         assertThat(uploads.status(bidder, fresh.id()).received()).isZero();
+    }
+
+    @Test
+    void completedUploadsNeverSubmittedArePurgedOnceTheDeadlineHasPassedAndWhatABidUsesIsKept() throws Exception {
+        String ocid = bidFixtures.openNotice("Purge après la date limite");
+        String later = bidFixtures.openNotice("Avis encore ouvert");
+        Instant deadline = jdbc.sql("select submission_deadline from tendering_process where ocid = :o")
+                .param("o", ocid)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        CurrentUser bidder = bidFixtures.newCompany();
+        // a bid submitted, and its ciphertext uploaded again (its answer was lost) but not submitted again
+        BidFixtures.Sealed bid = bidFixtures.seal(ocid, "700");
+        UUID submitted = bidFixtures.upload(bidder, bid);
+        SubmittedEnvelope envelope =
+                bids.submit(bidder, submitted, bid.manifestJson()).envelope();
+        UUID again = bidFixtures.upload(bidder, bid);
+        // an envelope uploaded and never submitted (the bidder changed its mind), and one on a notice still open
+        BidFixtures.Sealed abandoned = bidFixtures.seal(ocid, "690");
+        UUID unused = bidFixtures.upload(bidder, abandoned);
+        BidFixtures.Sealed elsewhere = bidFixtures.seal(later, "680");
+        UUID open = bidFixtures.upload(bidder, elsewhere);
+        // and an upload under way, touched a moment ago: the day-untouched rule alone decides of it
+        EnvelopeUpload underWay = uploads.start(bidder, ocid, 5000, sha256(ciphertext(5000)));
+
+        clock.stopAt(deadline.minusMillis(1));
+        uploads.purgeUnsubmitted();
+        for (UUID kept : List.of(submitted, again, unused, open)) {
+            assertThat(uploads.status(bidder, kept).complete()).isTrue();
+        }
+
+        clock.stopAt(deadline);
+        assertThat(uploads.purgeUnsubmitted()).isGreaterThanOrEqualTo(2);
+        clock.release();
+        for (UUID gone : List.of(again, unused)) {
+            assertThatThrownBy(() -> uploads.status(bidder, gone))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo(BiddingErrorCode.UNKNOWN_UPLOAD));
+        }
+        // the abandoned ciphertext is gone from the document store, records and bytes
+        String abandonedDocument = BidFixtures.sha256(abandoned.ciphertext());
+        assertThatThrownBy(() -> documents.metadata(abandonedDocument))
+                .satisfies(e ->
+                        assertThat(((BaobabException) e).errorCode().code()).isEqualTo("DOCUMENTS-0004"));
+        assertThat(jdbc.sql("select count(*) from documents_upload where sha256 = :s")
+                        .param("s", abandonedDocument)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // what the bid uses stays: its upload, and its ciphertext (the same bytes as the purged copy)
+        assertThat(uploads.status(bidder, submitted).complete()).isTrue();
+        try (InputStream stored = documents.open(envelope.document())) {
+            assertThat(stored.readAllBytes()).isEqualTo(bid.ciphertext());
+        }
+        assertThat(uploads.status(bidder, open).complete()).isTrue();
+        assertThat(uploads.status(bidder, underWay.id()).received()).isZero();
+        // the purge is journalled, saying which uploads and ciphertexts, not whose
+        Map<String, Object> entry = jdbc.sql("""
+                        select organisation, payload::text as payload from audit_entry
+                        where action = 'bidding.uploads-purged' and subject_id = :o
+                        """).param("o", ocid).query().singleRow();
+        assertThat(entry.get("organisation")).isNull();
+        assertThat((String) entry.get("payload"))
+                .contains(again.toString(), unused.toString(), abandonedDocument)
+                .doesNotContain(submitted.toString(), envelope.document(), open.toString());
+        // the bid's receipt is still what a re-send gets, whichever upload it names
+        assertThat(bids.submit(bidder, again, bid.manifestJson()).repeat()).isTrue();
     }
 
     @Test

@@ -59,7 +59,7 @@ class AuditApiController {
         response.setContentType("application/jsonl;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"journal.jsonl\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        journal.export(out);
+        journal.export(out, sealed.disclosure());
         out.flush();
     }
 

@@ -4,6 +4,7 @@ package org.baobab.audit.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baobab.audit.AuditEntry;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 class SealedIdentities {
 
     /** The actor shown in place of a sealed one. */
-    static final String SEALED = "sealed-until-opening";
+    static final String SEALED = AuditEntry.SEALED_ACTOR;
 
     private static final Pattern MARKER =
             Pattern.compile("\"" + AuditableEvent.SEALED_UNTIL_OPENING + "\":\"([^\"\\\\]+)\"");
@@ -34,30 +35,33 @@ class SealedIdentities {
     }
 
     List<AuditEntry> disclosed(List<AuditEntry> entries) {
+        return entries.stream().map(disclosure()).toList();
+    }
+
+    /** One entry at a time, for a stream of the whole journal; remembers each process's answer. */
+    UnaryOperator<AuditEntry> disclosure() {
         Map<String, Boolean> opened = new HashMap<>();
-        return entries.stream()
-                .map(e -> {
-                    Matcher marker = MARKER.matcher(e.payload());
-                    if (!marker.find()) {
-                        return e;
-                    }
-                    boolean open = opened.computeIfAbsent(marker.group(1), this::openingStarted);
-                    return open
-                            ? e
-                            : new AuditEntry(
-                                    e.seq(),
-                                    e.occurredAt(),
-                                    SEALED,
-                                    null,
-                                    e.action(),
-                                    e.subjectType(),
-                                    e.subjectId(),
-                                    e.legalReason(),
-                                    e.payload(),
-                                    e.previousHash(),
-                                    e.entryHash());
-                })
-                .toList();
+        return e -> {
+            Matcher marker = MARKER.matcher(e.payload());
+            if (!marker.find()) {
+                return e;
+            }
+            boolean open = opened.computeIfAbsent(marker.group(1), this::openingStarted);
+            return open
+                    ? e
+                    : new AuditEntry(
+                            e.seq(),
+                            e.occurredAt(),
+                            SEALED,
+                            null,
+                            e.action(),
+                            e.subjectType(),
+                            e.subjectId(),
+                            e.legalReason(),
+                            e.payload(),
+                            e.previousHash(),
+                            e.entryHash());
+        };
     }
 
     private boolean openingStarted(String ocid) {

@@ -9,13 +9,19 @@ import org.baobab.bidding.EnvelopeUploads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Deletes unfinished envelope uploads left untouched (every hour, on one node at a time). */
+/**
+ * Deletes unfinished envelope uploads left untouched, and completed ones never submitted whose process's deadline has
+ * passed (every hour, on one node at a time).
+ */
 @Configuration(proxyBeanMethods = false)
 class UploadPurgeJob {
 
     @Bean
     RecurringTask<Void> biddingPurgeUnfinishedUploads(EnvelopeUploads uploads) {
         return Tasks.recurring("bidding-purge-unfinished-uploads", FixedDelay.of(Duration.ofHours(1)))
-                .execute((instance, context) -> uploads.purgeUnfinished());
+                .execute((instance, context) -> {
+                    uploads.purgeUnfinished();
+                    uploads.purgeUnsubmitted();
+                });
     }
 }

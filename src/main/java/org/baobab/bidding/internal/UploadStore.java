@@ -74,6 +74,46 @@ public class UploadStore {
                 .list();
     }
 
+    /** A completed upload that no envelope refers to: its id, process and ciphertext. */
+    public record Unsubmitted(UUID id, String ocid, String document) {}
+
+    /**
+     * Completed uploads that no envelope refers to, locked for the rest of the transaction; those a submission under
+     * way holds are left out (the submission decides their fate).
+     */
+    public List<Unsubmitted> completedUnsubmittedForUpdate() {
+        return jdbc.sql("""
+                        select u.id, u.ocid, u.document from bidding_upload u
+                        where u.completed_at is not null
+                            and not exists (select 1 from bidding_envelope e where e.upload_id = u.id)
+                        order by u.ocid, u.id
+                        for update of u skip locked
+                        """)
+                .query((rs, i) ->
+                        new Unsubmitted(rs.getObject("id", UUID.class), rs.getString("ocid"), rs.getString("document")))
+                .list();
+    }
+
+    /** Deletes those uploads. */
+    public void delete(List<UUID> ids) {
+        jdbc.sql("delete from bidding_upload where id = any(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
+
+    /** Of those ciphertexts, the ones that no envelope and no upload refers to any more. */
+    public List<String> unreferenced(List<String> documents) {
+        return jdbc.sql("""
+                        select d from unnest(cast(:docs as text[])) as d
+                        where not exists (select 1 from bidding_envelope e where e.document = d)
+                            and not exists (select 1 from bidding_upload u where u.document = d)
+                        order by d
+                        """)
+                .param("docs", documents.stream().distinct().toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
     private static EnvelopeUpload row(ResultSet rs, int i) throws SQLException {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new EnvelopeUpload(

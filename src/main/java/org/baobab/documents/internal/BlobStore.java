@@ -33,4 +33,7 @@ public interface BlobStore {
      * to {@code sha256}; {@code DOCUMENTS-0004} if there is no such blob.
      */
     InputStream open(String sha256);
+
+    /** Removes the blob, if there is one: only for sealed envelopes' ciphertext that no bid uses. */
+    void delete(String sha256);
 }

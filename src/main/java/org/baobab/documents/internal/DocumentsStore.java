@@ -2,6 +2,7 @@
 package org.baobab.documents.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.documents.StoredDocument;
@@ -53,11 +54,30 @@ public class DocumentsStore {
     /** Who uploaded the document (e-mail) and for which organisation (its id, when recorded). */
     public record Upload(String uploadedBy, @Nullable String organisation) {}
 
-    public java.util.List<Upload> uploads(String sha256) {
+    public List<Upload> uploads(String sha256) {
         return jdbc.sql("select uploaded_by, organisation from documents_upload where sha256 = :sha")
                 .param("sha", sha256)
                 .query((rs, row) -> new Upload(rs.getString("uploaded_by"), rs.getString("organisation")))
                 .list();
+    }
+
+    /** Deletes the records of a blob of that type and of its uploads; returns whether there was one. */
+    public boolean deleteBlob(String sha256, String contentType) {
+        boolean known = jdbc.sql("select count(*) from documents_blob where sha256 = :sha and content_type = :type")
+                        .param("sha", sha256)
+                        .param("type", contentType)
+                        .query(Long.class)
+                        .single()
+                == 1;
+        if (known) {
+            jdbc.sql("delete from documents_upload where sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+            jdbc.sql("delete from documents_blob where sha256 = :sha")
+                    .param("sha", sha256)
+                    .update();
+        }
+        return known;
     }
 
     /** The blob with the name of its first upload. */

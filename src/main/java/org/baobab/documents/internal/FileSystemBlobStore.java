@@ -134,6 +134,18 @@ public final class FileSystemBlobStore implements BlobStore {
         }
     }
 
+    @Override
+    public void delete(String sha256) {
+        if (!BlobStore.ADDRESS.matcher(sha256).matches()) {
+            throw new BaobabException(DocumentsErrorCode.BAD_ADDRESS, sha256);
+        }
+        try {
+            Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Where the blob of that SHA-256 lives (whether or not it exists). */
     public Path path(String sha256) {
         return root.resolve(sha256.substring(0, 2))
