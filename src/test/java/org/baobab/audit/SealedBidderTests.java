@@ -89,6 +89,12 @@ class SealedBidderTests {
         assertThat(asAuditor(page))
                 .contains("bidding.bid-submitted", "Secret until the bids are opened")
                 .doesNotContain(bidder);
+        assertThat(exportedLinesOf(ocid))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("\"sealed\":true", AuditEntry.SEALED_ACTOR)
+                        .doesNotContain(bidder)
+                        .doesNotContain(company));
 
         // the opening starts
         jdbc.sql("""
@@ -102,5 +108,16 @@ class SealedBidderTests {
         String after = asAuditor(api);
         assertThat(after).contains(bidder, company);
         assertThat(asAuditor(page)).contains(bidder).doesNotContain("Secret until the bids are opened");
+        assertThat(exportedLinesOf(ocid))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains(bidder, company).doesNotContain("\"sealed\""));
+    }
+
+    /** The export's lines about the process: the export withholds what the API withholds. */
+    private List<String> exportedLinesOf(String ocid) throws Exception {
+        return asAuditor("/api/audit/export")
+                .lines()
+                .filter(line -> line.contains("\"subjectId\":\"" + ocid + "\""))
+                .toList();
     }
 }
