@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What text Baobab accepts from outside (query parameters, form fields, path segments, JSON strings): any Unicode text
  * but control characters (tab, line feed and carriage return excepted), lone UTF-16 surrogates (malformed UTF-16, from
@@ -12,8 +14,11 @@ public final class TextInput {
 
     private TextInput() {}
 
-    /** True when every character of the text may be stored and shown. */
-    public static boolean acceptable(String text) {
+    /** True when every character of the text may be stored and shown (an absent value is acceptable). */
+    public static boolean acceptable(@Nullable String text) {
+        if (text == null) {
+            return true;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
