@@ -2,8 +2,9 @@
 // The bid page: seals the bid in this browser (sealing.js, docs/sealing-format.md), uploads the ciphertext in
 // resumable pieces and submits the manifest. The server never sees the bid in clear. An upload cut by a poor
 // connection resumes at the offset the server reached; submission is idempotent, so a retried request returns the
-// same receipt.
+// same receipt. Nothing is sealed before the committee's keys are proven by the transparency log (proven-set.js).
 import { seal, SealingError, CHUNK_SIZE } from "./sealing.js";
+import { proveSealingSet, UnprovenSet } from "./proven-set.js";
 
 const form = document.getElementById("bid-form");
 const progress = document.getElementById("bid-progress");
@@ -224,9 +225,27 @@ async function upload(sealed, kind, pieceSize) {
   return started.id;
 }
 
+/** Proves the set served before sealing to it; any failure, the log's silence included, refuses to seal. */
+async function proven(set) {
+  const getJson = async (url) => (await withRetries(() => fetch(url, { ...jsonRequest("GET"), cache: "no-store" })))
+    .json();
+  try {
+    await proveSealingSet(ocidOfForm(), set, {
+      signingKey: form.dataset.signingKeyUrl,
+      sealingSet: form.dataset.setProofUrl,
+      consistency: form.dataset.consistencyUrl,
+    }, getJson);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "NotSupportedError") throw new Error(message("unsupported"));
+    console.error(`Refusing to seal: ${e instanceof UnprovenSet ? e.message : e}`);
+    throw new UnprovenSet(message("unproven"));
+  }
+}
+
 async function submit(event) {
   event.preventDefault();
   errorBox.hidden = true;
+  delete errorBox.dataset.refused;
   const honour = document.getElementById("bid-honour");
   const honourError = document.getElementById("bid-honour-error");
   honourError.textContent = "";
@@ -249,6 +268,7 @@ async function submit(event) {
   try {
     say("loading");
     const set = await (await withRetries(() => fetch(form.dataset.sealingSetUrl, jsonRequest("GET")))).json();
+    await proven(set);
     const notes = document.getElementById("bid-notes").value.trim();
     const receipts = [];
     for (const envelope of envelopes) {
@@ -267,6 +287,7 @@ async function submit(event) {
       : form.dataset.pageUrl);
   } catch (e) {
     showError(e instanceof SealingError || e instanceof Refused ? e.message : e.message || String(e));
+    if (e instanceof UnprovenSet) errorBox.dataset.refused = "unproven-set";
     button.disabled = false;
   }
 }

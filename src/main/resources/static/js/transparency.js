@@ -3,8 +3,12 @@
 // and transparency log"): the receipt's Ed25519 signature over its canonical JSON, the signed tree head, the audit
 // path from the receipt's leaf to the signed root (RFC 9162 §2.1.3.2) and, when this browser has seen an earlier head,
 // the consistency proof from it (§2.1.4.2). The same checks, in the same order, as ReceiptVerifier in Java.
+import {
+  canonical, headStatement, importPlatformKey, leafHash, remember, seenHead, signedBy, unhex, verifyConsistency,
+  verifyInclusion,
+} from './transparency-log.js';
+
 (() => {
-  'use strict';
 
   const form = document.getElementById('receipt-check');
   const verdict = document.getElementById('verdict');
@@ -12,192 +16,10 @@
   if (!form || !verdict || !messages || !window.crypto || !window.crypto.subtle) {
     return;
   }
-  const SEEN = 'baobab.transparency.head';
   const encoder = new TextEncoder();
   const text = (key) => messages.content.querySelector(`[data-key="${key}"]`).textContent.trim();
 
   class Unavailable extends Error {}
-
-  // --- canonical JSON: sorted members (code-point order), minimal escapes, integers only ---
-
-  function byCodePoint(a, b) {
-    const x = Array.from(a);
-    const y = Array.from(b);
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const d = x[i].codePointAt(0) - y[i].codePointAt(0);
-      if (d !== 0) {
-        return d;
-      }
-    }
-    return x.length - y.length;
-  }
-
-  function quote(s) {
-    let out = '"';
-    for (const ch of s) {
-      const c = ch.codePointAt(0);
-      if (ch === '"') {
-        out += '\\"';
-      } else if (ch === '\\') {
-        out += '\\\\';
-      } else if (c < 0x20) {
-        out += '\\u' + c.toString(16).padStart(4, '0');
-      } else {
-        out += ch;
-      }
-    }
-    return out + '"';
-  }
-
-  function canonical(value) {
-    if (value === null) {
-      return 'null';
-    }
-    if (typeof value === 'boolean') {
-      return value ? 'true' : 'false';
-    }
-    if (typeof value === 'number') {
-      if (!Number.isSafeInteger(value)) {
-        throw new TypeError('only integers up to 2^53 are canonical');
-      }
-      return String(value);
-    }
-    if (typeof value === 'string') {
-      return quote(value);
-    }
-    if (Array.isArray(value)) {
-      return '[' + value.map(canonical).join(',') + ']';
-    }
-    if (typeof value === 'object') {
-      return '{' + Object.keys(value).sort(byCodePoint)
-        .map((k) => quote(k) + ':' + canonical(value[k])).join(',') + '}';
-    }
-    throw new TypeError('not a JSON value');
-  }
-
-  // --- bytes, hashes, signatures ---
-
-  function unhex(s) {
-    if (typeof s !== 'string' || !/^(?:[0-9a-f]{2})*$/.test(s)) {
-      throw new TypeError('not hexadecimal');
-    }
-    return Uint8Array.from(s.match(/../g) || [], (h) => parseInt(h, 16));
-  }
-
-  function unbase64(s) {
-    return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-  }
-
-  function concat(...parts) {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  }
-
-  function equal(a, b) {
-    return a.length === b.length && a.every((x, i) => x === b[i]);
-  }
-
-  async function sha256(bytes) {
-    return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  }
-
-  const leafHash = (data) => sha256(concat(Uint8Array.of(0), data));
-  const nodeHash = (left, right) => sha256(concat(Uint8Array.of(1), left, right));
-
-  async function signedBy(key, signatureBase64, bytes) {
-    try {
-      return await crypto.subtle.verify({ name: 'Ed25519' }, key, unbase64(signatureBase64), bytes);
-    } catch (e) {
-      return false;
-    }
-  }
-
-  // Index arithmetic with numbers (exact up to 2^53), not 32-bit bit operators.
-  const odd = (n) => n % 2 === 1;
-  const half = (n) => Math.floor(n / 2);
-
-  function powerOfTwo(n) {
-    let m = n;
-    while (m > 1 && !odd(m)) {
-      m = half(m);
-    }
-    return m === 1;
-  }
-
-  // RFC 9162 §2.1.3.2
-  async function verifyInclusion(index, size, leaf, path, root) {
-    if (index >= size) {
-      return false;
-    }
-    let fn = index;
-    let sn = size - 1;
-    let r = leaf;
-    for (const p of path) {
-      if (sn === 0) {
-        return false;
-      }
-      if (odd(fn) || fn === sn) {
-        r = await nodeHash(p, r);
-        while (!odd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      } else {
-        r = await nodeHash(r, p);
-      }
-      fn = half(fn);
-      sn = half(sn);
-    }
-    return sn === 0 && equal(r, root);
-  }
-
-  // RFC 9162 §2.1.4.2
-  async function verifyConsistency(first, second, firstRoot, secondRoot, proof) {
-    if (first > second) {
-      return false;
-    }
-    if (first === second) {
-      return proof.length === 0 && equal(firstRoot, secondRoot);
-    }
-    if (first === 0) {
-      return proof.length === 0 && equal(firstRoot, await sha256(new Uint8Array(0)));
-    }
-    if (proof.length === 0) {
-      return false;
-    }
-    const path = powerOfTwo(first) ? [firstRoot, ...proof] : proof;
-    let fn = first - 1;
-    let sn = second - 1;
-    while (odd(fn)) {
-      fn = half(fn);
-      sn = half(sn);
-    }
-    let fr = path[0];
-    let sr = path[0];
-    for (const c of path.slice(1)) {
-      if (sn === 0) {
-        return false;
-      }
-      if (odd(fn) || fn === sn) {
-        fr = await nodeHash(c, fr);
-        sr = await nodeHash(c, sr);
-        while (!odd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      } else {
-        sr = await nodeHash(sr, c);
-      }
-      fn = half(fn);
-      sn = half(sn);
-    }
-    return sn === 0 && equal(fr, firstRoot) && equal(sr, secondRoot);
-  }
 
   // --- the page ---
 
@@ -214,12 +36,6 @@
     return response.json();
   }
 
-  function headStatement(head) {
-    return encoder.encode(canonical({
-      format: 'BTH1', rootHash: head.rootHash, timestamp: head.timestamp, treeSize: head.treeSize,
-    }));
-  }
-
   function readReceipt(input) {
     const doc = JSON.parse(input);
     const receipt = doc && doc.receipt;
@@ -229,23 +45,6 @@
       throw new TypeError('not a BR1 receipt document');
     }
     return { receipt, bytes: encoder.encode(canonical(receipt)), signature: doc.signature, keyId: doc.keyId };
-  }
-
-  function seenHead() {
-    try {
-      const seen = JSON.parse(localStorage.getItem(SEEN) || 'null');
-      return seen && Number.isSafeInteger(seen.treeSize) && typeof seen.rootHash === 'string' ? seen : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function remember(head) {
-    try {
-      localStorage.setItem(SEEN, JSON.stringify(head));
-    } catch (e) {
-      // private browsing: the next visit just has no earlier head to compare with
-    }
   }
 
   // Returns the lines of the verdict: [ok, message], stopping at the first failed check.
@@ -270,13 +69,7 @@
     if (!pass(doc.keyId === keyId, 'key-ok', 'key-failed')) {
       return lines;
     }
-    let key;
-    try {
-      key = await crypto.subtle.importKey('spki', unbase64(form.dataset.publicKey), { name: 'Ed25519' }, false,
-        ['verify']);
-    } catch (e) {
-      throw new DOMException('Ed25519 unsupported', 'NotSupportedError');
-    }
+    const key = await importPlatformKey(form.dataset.publicKey);
     if (!pass(await signedBy(key, doc.signature, doc.bytes), 'signature-ok', 'signature-failed')) {
       return lines;
     }
