@@ -3,8 +3,8 @@ package org.baobab.bidding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.bidding.transparency.ReceiptFormat;
+import org.baobab.shared.merkle.MerkleTree;
 
 /**
  * A bid receipt signed by the platform: {@code json} is the receipt's canonical JSON (format {@code BR1}), which is both

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
-import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.documents.PdfA;
+import org.baobab.shared.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 
 /**

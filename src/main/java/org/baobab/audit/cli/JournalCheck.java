@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.baobab.audit.CanonicalJson;
 import org.baobab.audit.internal.ChainHash;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -346,8 +347,8 @@ final class JournalCheck {
             fail("log: the audit path or the root hash is not a list of hexadecimal hashes");
             return;
         }
-        byte[] leafHash = leafHash(leaf.getBytes(StandardCharsets.UTF_8));
-        if (!included(index, treeSize, leafHash, path, root)) {
+        byte[] leafHash = MerkleTree.leafHash(leaf.getBytes(StandardCharsets.UTF_8));
+        if (!MerkleTree.verifyInclusion(index, treeSize, leafHash, path, root)) {
             fail("log: the checkpoint of entry " + logged.seq() + " is not leaf " + index + " of the tree of "
                     + treeSize + " leaves whose root is " + rootHash);
             return;
@@ -380,48 +381,6 @@ final class JournalCheck {
     }
 
     // ---- the maths
-
-    /** RFC 9162 §2.1: the hash of a leaf, SHA-256(0x00 || leaf). */
-    static byte[] leafHash(byte[] leaf) {
-        byte[] prefixed = new byte[leaf.length + 1];
-        System.arraycopy(leaf, 0, prefixed, 1, leaf.length);
-        return sha256(prefixed);
-    }
-
-    private static byte[] nodeHash(byte[] left, byte[] right) {
-        byte[] both = new byte[1 + left.length + right.length];
-        both[0] = 0x01;
-        System.arraycopy(left, 0, both, 1, left.length);
-        System.arraycopy(right, 0, both, 1 + left.length, right.length);
-        return sha256(both);
-    }
-
-    /** RFC 9162 §2.1.3.2: whether the audit path leads from the leaf at {@code index} to {@code root}. */
-    static boolean included(long index, long size, byte[] leafHash, List<byte[]> path, byte[] root) {
-        if (index < 0 || index >= size || root.length != 32 || path.stream().anyMatch(p -> p.length != 32)) {
-            return false;
-        }
-        long fn = index;
-        long sn = size - 1;
-        byte[] r = leafHash;
-        for (byte[] p : path) {
-            if (sn == 0) {
-                return false;
-            }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = nodeHash(p, r);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>>= 1;
-                    sn >>>= 1;
-                }
-            } else {
-                r = nodeHash(r, p);
-            }
-            fn >>>= 1;
-            sn >>>= 1;
-        }
-        return sn == 0 && MessageDigest.isEqual(r, root);
-    }
 
     private boolean ed25519(byte[] message, String signatureBase64) {
         try {

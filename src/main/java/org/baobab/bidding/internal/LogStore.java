@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.bidding.SignedTreeHead;
-import org.baobab.bidding.transparency.MerkleTree;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

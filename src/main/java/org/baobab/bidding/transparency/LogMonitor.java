@@ -15,6 +15,7 @@ import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.transparency.Statements.KeyEnrolment;
 import org.baobab.bidding.transparency.Statements.SealingSetStatement;
 import org.baobab.bidding.transparency.Statements.SetMember;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.sealing.SealingException;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**

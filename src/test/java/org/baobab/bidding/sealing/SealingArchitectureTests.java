@@ -25,10 +25,11 @@ class SealingArchitectureTests {
                     "javax..",
                     "org.baobab.bidding.sealing..",
                     "org.baobab.bidding.transparency..",
+                    "org.baobab.shared.merkle..",
                     "org.jspecify.annotations..")
             .as("The sealing library and its command-line tool depend on nothing but java.*, javax.* and JSpecify's"
-                    + " annotations (and the tool on the transparency log's mathematics, itself JDK-only:"
-                    + " TransparencyArchitectureTests): API clients run it with a bare JDK 17, and the browser's"
+                    + " annotations (and the tool on the transparency log's mathematics and"
+                    + " Merkle tree, themselves JDK-only: TransparencyArchitectureTests): API clients run it with a bare JDK 17, and the browser's"
                     + " implementation is held to the same format by the test vectors, not by shared code");
 
     @ArchTest

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.baobab.bidding.sealing.CommitteeKey;
 import org.baobab.bidding.sealing.MemberKey;
 import org.baobab.bidding.sealing.ProofOfPossession;
+import org.baobab.shared.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 
 /**

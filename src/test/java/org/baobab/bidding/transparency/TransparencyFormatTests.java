@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.transparency.ReceiptVerifier.Check;
+import org.baobab.shared.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -16,10 +16,10 @@ import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.sealing.CommitteeKey;
 import org.baobab.bidding.sealing.SealingException;
 import org.baobab.bidding.transparency.LogMonitor;
-import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.bidding.transparency.ReceiptFormat;
 import org.baobab.bidding.transparency.ReceiptVerifier;
 import org.baobab.bidding.transparency.Statements;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import org.baobab.bidding.sealing.CanonicalJson;
 import org.baobab.bidding.sealing.SealingException;
-import org.baobab.bidding.transparency.MerkleTree;
 import org.baobab.bidding.transparency.ReceiptFormat;
 import org.baobab.bidding.transparency.ReceiptVerifier;
+import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
 /**

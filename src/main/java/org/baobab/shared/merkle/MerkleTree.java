@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.baobab.bidding.transparency;
+package org.baobab.shared.merkle;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
