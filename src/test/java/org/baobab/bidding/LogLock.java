@@ -9,8 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,14 +49,6 @@ final class LogLock implements AutoCloseable {
         }
     }
 
-    /**
-     * Asks for the log's lock on another thread: the future completes once it is held. The caller releases it, also
-     * when it fails before it could ({@link #releaseWhenTaken}).
-     */
-    static CompletableFuture<LogLock> takeLater(DataSource dataSource, ExecutorService pool) {
-        return CompletableFuture.supplyAsync(() -> take(dataSource), pool);
-    }
-
     /** Lets the lock go: the first transaction waiting for it takes it. */
     synchronized void release() {
         if (released) {
@@ -70,11 +60,6 @@ final class LogLock implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Releases the lock asked for with {@link #takeLater} as soon as it is taken, if it is not released already. */
-    static void releaseWhenTaken(CompletableFuture<LogLock> later) {
-        later.thenAccept(LogLock::release);
     }
 
     @Override
