@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
@@ -16,6 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
  * (where a test that checks mail runs GreenMail). Every integration test
  * uses exactly this annotation so that all of them share one Spring context and one database: keep it that way (no
  * {@code @MockitoBean}, no extra properties) or the suite slows down.
+ *
+ * <p>Its tests form the {@code application} tier ({@code ./mvnw test -Papplication}, see docs/testing.md); those that
+ * drive Chromium carry {@link BrowserTest} as well and form the {@code browser} tier.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +27,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
+@Tag(Tiers.APPLICATION)
 public @interface IntegrationTest {}

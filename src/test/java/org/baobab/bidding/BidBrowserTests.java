@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * axe-core, in French and Arabic.
  */
 @IntegrationTest
+@BrowserTest
 class BidBrowserTests {
 
     private final int port;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.Operator;
 import org.baobab.bidding.sealing.CanonicalJson;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link BidBrowserTests}, and here the head the page keeps).
  */
 @IntegrationTest
+@BrowserTest
 class BidProofBrowserTests {
 
     private static final String BIDDER = "offres@sahel-numerique.demo";

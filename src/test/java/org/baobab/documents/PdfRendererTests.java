@@ -14,11 +14,14 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.baobab.IntegrationTest;
+import org.baobab.ModuleTest;
 import org.junit.jupiter.api.Test;
 
-/** The PDF/A renderer on a test template: French accents, Arabic right to left, fonts embedded, a file attached. */
-@IntegrationTest
+/**
+ * The PDF/A renderer on a test template, with the documents module on its own: French accents, Arabic right to left,
+ * fonts embedded, a file attached.
+ */
+@ModuleTest
 class PdfRendererTests {
 
     private final PdfRenderer renderer;

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.tendering.NoticeSummary;
 import org.baobab.tendering.Notices;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
  * Every page is checked with axe-core, in French and in Arabic.
  */
 @IntegrationTest
+@BrowserTest
 class EvaluationPagesBrowserTests {
 
     private final int port;

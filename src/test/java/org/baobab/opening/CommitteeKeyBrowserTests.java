@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.bidding.sealing.KeyFile;
 import org.baobab.identity.CurrentUser;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is put back at the end, so that the other tests still find the demo keys enrolled.
  */
 @IntegrationTest
+@BrowserTest
 class CommitteeKeyBrowserTests {
 
     private static final String MEMBER = "commission2@mintp.demo";

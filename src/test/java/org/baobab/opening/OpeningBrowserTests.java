@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.TestClock;
 import org.baobab.bidding.BidFixtures;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
  * axe-core.
  */
 @IntegrationTest
+@BrowserTest
 class OpeningBrowserTests {
 
     private final int port;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
  * notification centre opens. Every page is checked with axe-core, in French and in Arabic.
  */
 @IntegrationTest
+@BrowserTest
 class SupplierPagesBrowserTests {
 
     private final int port;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Value;
  * person does goes around the browser; every page is checked with axe-core.
  */
 @IntegrationTest
+@BrowserTest
 class SupplierRegistrationBrowserTests {
 
     @RegisterExtension

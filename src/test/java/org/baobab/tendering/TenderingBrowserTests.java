@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
  * no script.
  */
 @IntegrationTest
+@BrowserTest
 class TenderingBrowserTests {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

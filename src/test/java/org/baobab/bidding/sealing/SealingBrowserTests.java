@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
  * Chromium: each test imports the module on a public page and returns its results to Java as JSON values.
  */
 @IntegrationTest
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SealingBrowserTests {
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
  * Java {@link Opener} opens, and the reverse; key files and proofs of possession cross too.
  */
 @IntegrationTest
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SealingCrossBrowserTests {
 

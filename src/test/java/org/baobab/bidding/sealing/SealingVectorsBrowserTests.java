@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
  * envelope and key file.
  */
 @IntegrationTest
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SealingVectorsBrowserTests {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.bidding.Receipt;
 import org.baobab.bidding.ReceiptDraft;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
  * log no longer extends. Every state of the page is checked with axe.
  */
 @IntegrationTest
+@BrowserTest
 class TransparencyBrowserTests {
 
     private final int port;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
  * then switches the whole portal to Arabic, right to left. Every page visited is checked with axe-core.
  */
 @IntegrationTest
+@BrowserTest
 class SignInBrowserTests {
 
     private final int port;

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.baobab.Tiers;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * left running by a JVM killed with -9 does not stop the next start; a folder made by the previous version (every table
  * owned by the superuser, no passwords) gets the two roles.
  */
+@Tag(Tiers.MODULE)
 class EmbeddedDatabaseTests {
 
     @TempDir(cleanup = CleanupMode.ALWAYS)

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.baobab.BaobabApplication;
+import org.baobab.Tiers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * no demo data and shows no demo accounts or demo mailbox; with {@code BAOBAB_DEMO=true} it loads them there too. A
  * single role (as earlier versions had) still works; the two roles of docs/operations.md are used as documented.
  */
+@Tag(Tiers.APPLICATION)
 class ExternalDatabaseTests {
 
     @Test
