@@ -26,6 +26,7 @@ import org.baobab.bidding.sealing.EnvelopeContext;
 import org.baobab.bidding.sealing.MemberKey;
 import org.baobab.documents.PdfA;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.KeyReleases;
 import org.baobab.opening.OpeningFixtures;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSession;
@@ -61,6 +62,7 @@ class EvaluationsTests {
     private final Notices notices;
     private final TestClock clock;
     private final JdbcClient jdbc;
+    private final KeyReleases releases;
     private final MockMvc mvc;
 
     EvaluationsTests(
@@ -82,6 +84,7 @@ class EvaluationsTests {
         this.sessions = sessions;
         this.minutes = minutes;
         this.fixtures = fixtures;
+            KeyReleases releases,
         this.tenderingFixtures = tenderingFixtures;
         this.bids = bids;
         this.notices = notices;
@@ -101,6 +104,7 @@ class EvaluationsTests {
 
     private Map<Integer, CurrentUser> members(SealingSet set) {
         return openingFixtures.members(set);
+        this.releases = releases;
     }
 
     private SubmittedEnvelope submit(CurrentUser bidder, BidFixtures.Sealed sealed) {
@@ -129,10 +133,10 @@ class EvaluationsTests {
             sessions.declare(members.get(p), session, false);
         }
         for (int p : List.of(1, 2)) {
-            sessions.release(
+            releases.release(
                     members.get(p),
                     session,
-                    OpeningFixtures.releaseAll(sessions, members.get(p), session, keys.get(p)));
+                    OpeningFixtures.releaseAll(releases, members.get(p), session, keys.get(p)));
         }
         minutes.approve(members.get(1), session);
         assertThat(minutes.approve(members.get(2), session).published()).isTrue();

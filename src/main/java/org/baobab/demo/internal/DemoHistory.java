@@ -47,6 +47,7 @@ import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Nature;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.SettableClock;
+import org.baobab.opening.KeyReleases;
 import org.baobab.shared.database.DemoMode;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
@@ -190,6 +191,7 @@ class DemoHistory implements ApplicationRunner {
     private final Complaints complaints;
 
     DemoHistory(
+    private final KeyReleases keyReleases;
             DemoMode demoMode,
             Clock clock,
             Accounts accounts,
@@ -210,6 +212,7 @@ class DemoHistory implements ApplicationRunner {
         this.notices = notices;
         this.sealingSets = sealingSets;
         this.uploads = uploads;
+            KeyReleases keyReleases,
         this.bids = bids;
         this.sessions = sessions;
         this.minutes = minutes;
@@ -228,6 +231,7 @@ class DemoHistory implements ApplicationRunner {
         }
         if (!notices.withReference(STORIES.get(0).reference()).isEmpty()) {
             return;
+        this.keyReleases = keyReleases;
         }
         if (accounts.currentUserByEmail(TERANGA).isEmpty()) {
             log.info("Demo history not played: this data folder predates its demo suppliers (start on a new one)");
@@ -434,11 +438,11 @@ class DemoHistory implements ApplicationRunner {
             sessions.declare(member, session, false);
             MemberKey key = key(email);
             Map<UUID, byte[]> released = new LinkedHashMap<>();
-            for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
+            for (KeyReleases.ToRelease r : keyReleases.toRelease(member, session)) {
                 released.put(
                         r.envelopeId(), ShareOpener.releaseKey(Manifest.fromJson(r.manifest()), r.position(), key));
             }
-            sessions.release(member, session, released);
+            keyReleases.release(member, session, released);
         }
         // the state of the pieces: the notices ask no administrative document; the bid security is there
         for (org.baobab.opening.OpeningSession.Reading r :
