@@ -60,6 +60,7 @@ class EvaluationsTests {
     private final TenderingFixtures tenderingFixtures;
     private final Bids bids;
     private final Notices notices;
+    private final org.baobab.award.AwardDecisions awardDecisions;
     private final TestClock clock;
     private final JdbcClient jdbc;
     private final KeyReleases releases;
@@ -81,6 +82,7 @@ class EvaluationsTests {
         this.evaluations = evaluations;
         this.openingFixtures = openingFixtures;
         this.awards = awards;
+            org.baobab.award.AwardDecisions awardDecisions,
         this.sessions = sessions;
         this.minutes = minutes;
         this.fixtures = fixtures;
@@ -100,6 +102,7 @@ class EvaluationsTests {
 
     private static EvaluationErrorCode code(Throwable e) {
         return (EvaluationErrorCode) ((BaobabException) e).errorCode();
+        this.awardDecisions = awardDecisions;
     }
 
     private Map<Integer, CurrentUser> members(SealingSet set) {
@@ -342,7 +345,7 @@ class EvaluationsTests {
         org.baobab.award.AwardView award = awards.forStaff(prm, ocid).orElseThrow();
         assertThat(award.recommendation().lots().get(0).winnerId()).isEqualTo(aId);
         assertThat(award.recommendation().lots().get(0).amount()).isEqualByComparingTo("145000000");
-        awards.publishProvisional(prm, ocid);
+        awardDecisions.publishProvisional(prm, ocid);
         mvc.perform(MockMvcRequestBuilders.get("/award/" + ocid + "/mine").with(SignedIn.as(b)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("classée 2e")))

@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.baobab.award.Awards;
+import org.baobab.award.AwardDecisions;
 import org.baobab.bidding.Bids;
 import org.baobab.bidding.EnvelopeUpload;
 import org.baobab.bidding.EnvelopeUploads;
@@ -187,7 +187,7 @@ class DemoHistory implements ApplicationRunner {
     private final OpeningSessions sessions;
     private final OpeningMinutes minutes;
     private final Evaluations evaluations;
-    private final Awards awards;
+    private final AwardDecisions awardDecisions;
     private final Complaints complaints;
 
     DemoHistory(
@@ -203,7 +203,7 @@ class DemoHistory implements ApplicationRunner {
             OpeningSessions sessions,
             OpeningMinutes minutes,
             Evaluations evaluations,
-            Awards awards,
+            AwardDecisions awardDecisions,
             Complaints complaints) {
         this.demoMode = demoMode;
         this.clock = clock;
@@ -217,7 +217,7 @@ class DemoHistory implements ApplicationRunner {
         this.sessions = sessions;
         this.minutes = minutes;
         this.evaluations = evaluations;
-        this.awards = awards;
+        this.awardDecisions = awardDecisions;
         this.complaints = complaints;
     }
 
@@ -308,7 +308,10 @@ class DemoHistory implements ApplicationRunner {
                 () -> evaluateToReport(ocids.get(ref))));
         Instant provisional = evaluation.plus(Duration.ofDays(s.stage() == Stage.FINAL ? 5 : 2));
         steps.add(new Step(
-                provisional, ref, "provisional award", () -> awards.publishProvisional(user(PRM), ocids.get(ref))));
+                provisional,
+                ref,
+                "provisional award",
+                () -> awardDecisions.publishProvisional(user(PRM), ocids.get(ref))));
         if (s.stage() == Stage.SUSPENDED) {
             Map<String, UUID> complaint = new LinkedHashMap<>();
             steps.add(new Step(
@@ -348,7 +351,7 @@ class DemoHistory implements ApplicationRunner {
                     provisional.plus(Duration.ofDays(25)),
                     ref,
                     "final award",
-                    () -> awards.finalise(user(PRM), ocids.get(ref))));
+                    () -> awardDecisions.finalise(user(PRM), ocids.get(ref))));
         }
         return steps;
     }
