@@ -37,17 +37,23 @@ import org.baobab.bidding.sealing.Sealer;
 import org.baobab.bidding.sealing.ShareOpener;
 import org.baobab.complaints.Complaint;
 import org.baobab.complaints.Complaints;
+import org.baobab.evaluation.CommitteeDecisions;
+import org.baobab.evaluation.Declarations;
 import org.baobab.evaluation.Evaluation;
+import org.baobab.evaluation.EvaluationReports;
+import org.baobab.evaluation.EvaluationSetup;
+import org.baobab.evaluation.EvaluationStart;
 import org.baobab.evaluation.Evaluations;
+import org.baobab.evaluation.Marking;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.KeyReleases;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSessions;
 import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Nature;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.SettableClock;
-import org.baobab.opening.KeyReleases;
 import org.baobab.shared.database.DemoMode;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.Notices;
@@ -185,13 +191,18 @@ class DemoHistory implements ApplicationRunner {
     private final EnvelopeUploads uploads;
     private final Bids bids;
     private final OpeningSessions sessions;
+    private final KeyReleases keyReleases;
     private final OpeningMinutes minutes;
     private final Evaluations evaluations;
+    private final EvaluationStart evaluationStart;
+    private final Declarations declarations;
+    private final Marking marking;
+    private final CommitteeDecisions decisions;
+    private final EvaluationReports reports;
     private final AwardDecisions awardDecisions;
     private final Complaints complaints;
 
     DemoHistory(
-    private final KeyReleases keyReleases;
             DemoMode demoMode,
             Clock clock,
             Accounts accounts,
@@ -201,8 +212,14 @@ class DemoHistory implements ApplicationRunner {
             EnvelopeUploads uploads,
             Bids bids,
             OpeningSessions sessions,
+            KeyReleases keyReleases,
             OpeningMinutes minutes,
             Evaluations evaluations,
+            EvaluationStart evaluationStart,
+            Declarations declarations,
+            Marking marking,
+            CommitteeDecisions decisions,
+            EvaluationReports reports,
             AwardDecisions awardDecisions,
             Complaints complaints) {
         this.demoMode = demoMode;
@@ -212,11 +229,16 @@ class DemoHistory implements ApplicationRunner {
         this.notices = notices;
         this.sealingSets = sealingSets;
         this.uploads = uploads;
-            KeyReleases keyReleases,
         this.bids = bids;
         this.sessions = sessions;
+        this.keyReleases = keyReleases;
         this.minutes = minutes;
         this.evaluations = evaluations;
+        this.evaluationStart = evaluationStart;
+        this.declarations = declarations;
+        this.marking = marking;
+        this.decisions = decisions;
+        this.reports = reports;
         this.awardDecisions = awardDecisions;
         this.complaints = complaints;
     }
@@ -231,7 +253,6 @@ class DemoHistory implements ApplicationRunner {
         }
         if (!notices.withReference(STORIES.get(0).reference()).isEmpty()) {
             return;
-        this.keyReleases = keyReleases;
         }
         if (accounts.currentUserByEmail(TERANGA).isEmpty()) {
             log.info("Demo history not played: this data folder predates its demo suppliers (start on a new one)");
@@ -298,7 +319,7 @@ class DemoHistory implements ApplicationRunner {
                     evaluation.plus(Duration.ofHours(5)),
                     ref,
                     "second member's declaration",
-                    () -> evaluations.declare(user(MEMBERS.get(1)), ocids.get(ref), false)));
+                    () -> declarations.declare(user(MEMBERS.get(1)), ocids.get(ref), false)));
             return steps;
         }
         steps.add(new Step(
@@ -470,19 +491,19 @@ class DemoHistory implements ApplicationRunner {
     }
 
     private void startEvaluation(String ocid) {
-        evaluations.start(
+        evaluationStart.start(
                 user(PRM),
                 ocid,
-                new Evaluations.Setup(
+                new EvaluationSetup(
                         List.of(
-                                new Evaluations.TechnicalCriterion(
+                                new EvaluationSetup.TechnicalCriterion(
                                         "Délai de livraison de 60 jours au plus", false, null),
-                                new Evaluations.TechnicalCriterion(
+                                new EvaluationSetup.TechnicalCriterion(
                                         "Conformité aux spécifications techniques", false, null)),
                         null,
                         null,
                         null));
-        evaluations.declare(user(MEMBERS.get(0)), ocid, false);
+        declarations.declare(user(MEMBERS.get(0)), ocid, false);
     }
 
     /** A member marks every bid as compliant on every criterion, and submits if asked. */
@@ -490,12 +511,12 @@ class DemoHistory implements ApplicationRunner {
         CurrentUser member = user(email);
         Evaluation e = evaluations.evaluation(ocid).orElseThrow();
         for (Evaluation.Bidder b : e.bidders()) {
-            Map<String, Evaluations.MarkInput> marks = new LinkedHashMap<>();
-            e.criteria().forEach(c -> marks.put(c.code(), new Evaluations.MarkInput(true, null, "")));
-            evaluations.mark(member, ocid, b.companyId(), marks);
+            Map<String, Marking.MarkInput> marks = new LinkedHashMap<>();
+            e.criteria().forEach(c -> marks.put(c.code(), new Marking.MarkInput(true, null, "")));
+            marking.mark(member, ocid, b.companyId(), marks);
         }
         if (submit) {
-            evaluations.submit(member, ocid);
+            marking.submit(member, ocid);
         }
     }
 
@@ -503,14 +524,14 @@ class DemoHistory implements ApplicationRunner {
     private void evaluateToReport(String ocid) {
         CurrentUser one = user(MEMBERS.get(0));
         CurrentUser two = user(MEMBERS.get(1));
-        evaluations.declare(two, ocid, false);
+        declarations.declare(two, ocid, false);
         marks(ocid, MEMBERS.get(0), true);
         marks(ocid, MEMBERS.get(1), true);
-        evaluations.settleAgreed(one, ocid);
-        evaluations.closeTechnical(one, ocid);
-        evaluations.generate(one, ocid);
-        evaluations.approve(one, ocid);
-        evaluations.approve(two, ocid);
+        decisions.settleAgreed(one, ocid);
+        decisions.closeTechnical(one, ocid);
+        reports.generate(one, ocid);
+        reports.approve(one, ocid);
+        reports.approve(two, ocid);
     }
 
     private UUID complain(String ocid, Instant provisional) {
