@@ -133,7 +133,8 @@ public class Evaluations {
 
     /**
      * Whether the user takes part in the evaluation of this process: the PRM of its authority, or a member of its
-     * opening committee. Nobody else sees it (the report reaches the public through the award).
+     * opening committee (as designated, so that before the opening the page tells them the evaluation waits for it).
+     * Nobody else sees it (the report reaches the public through the award).
      */
     @Transactional(readOnly = true)
     public boolean takesPart(CurrentUser actor, String ocid) {
@@ -144,7 +145,10 @@ public class Evaluations {
         if (actor.hasRoleIn(process.get().authorityId(), Role.PRM)) {
             return true;
         }
-        return sessions.sessions(ocid).stream().anyMatch(s -> s.member(actor.id()) != null);
+        return sessions.sessions(ocid).stream().anyMatch(s -> s.member(actor.id()) != null)
+                || committees.forProcess(ocid).stream()
+                        .flatMap(set -> set.members().stream())
+                        .anyMatch(m -> m.userId().equals(actor.id()));
     }
 
     /** Whether the user is the PRM of the process's authority. */
