@@ -89,6 +89,35 @@ class ArchitectureTests {
             .as("Rule engines and cryptographic cores are plain Java: testable alone, reusable by API clients");
 
     @ArchTest
+    static final ArchRule plainRulesOfEvaluationAwardAndOpening = noClasses()
+            .that()
+            .haveFullyQualifiedName("org.baobab.evaluation.Stage")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.ResultCalculator")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.Ranking")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.Quorum")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.Settlement")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.EvaluationSetup")
+            .or()
+            .haveFullyQualifiedName("org.baobab.evaluation.Recommendations")
+            .or()
+            .haveFullyQualifiedName("org.baobab.award.AwardStatus")
+            .or()
+            .haveFullyQualifiedName("org.baobab.award.AwardRules")
+            .or()
+            .haveFullyQualifiedName("org.baobab.opening.BidFormReader")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..", "jakarta.servlet..", "java.sql..", "javax.sql..", "..internal..")
+            .as("The evaluation's arithmetic and stages, the award's statuses and checks, the opening's bid form reader"
+                    + " are plain Java: tested in milliseconds without Spring or a database");
+
+    @ArchTest
     static final ArchRule noH2 = noClasses()
             .should()
             .dependOnClassesThat()

@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * An evaluation as it stands: the method and criteria fixed at its start, the committee and its declarations, the
  * bidders, each member's own marks, the settled marks, the financial examination and the report.
  *
- * @param stage {@code declarations}, {@code individual}, {@code consolidation}, {@code financial-opening} (two
- *     envelopes: waiting for the second session), {@code financial}, {@code report}, {@code approved}
+ * @param stage where it stands ({@link Stage} owns the moves from one stage to the next)
  * @param threshold how many members must have submitted their own marks before the committee settles (the opening
  *     committee's k)
  */
@@ -27,7 +26,7 @@ public record Evaluation(
         @Nullable Integer technicalWeight,
         @Nullable BigDecimal passMark,
         BigDecimal lowBidPercent,
-        String stage,
+        Stage stage,
         int threshold,
         String startedBy,
         Instant startedAt,

@@ -67,6 +67,8 @@ class AwardsTests {
     static final String REASONS_C = "Offre-C ecartee: garantie de soumission absente";
 
     private final Awards awards;
+    private final PriorReviews reviews;
+    private final AwardDecisions decisions;
     private final Complaints complaints;
     private final Notices notices;
     private final OpenData openData;
@@ -79,6 +81,8 @@ class AwardsTests {
 
     AwardsTests(
             Awards awards,
+            PriorReviews reviews,
+            AwardDecisions decisions,
             Complaints complaints,
             Notices notices,
             OpenData openData,
@@ -89,6 +93,8 @@ class AwardsTests {
             JdbcClient jdbc,
             MockMvc mvc) {
         this.awards = awards;
+        this.reviews = reviews;
+        this.decisions = decisions;
         this.complaints = complaints;
         this.notices = notices;
         this.openData = openData;
@@ -201,7 +207,7 @@ class AwardsTests {
     void theStandstillCountsWorkingDaysAndTheAwardBecomesFinalOnlyAfterItsLastDay() throws Exception {
         Evaluated e = evaluated("Attribution définitive");
         String ocid = e.ocid();
-        assertThatThrownBy(() -> awards.publishProvisional(prm(), ocid))
+        assertThatThrownBy(() -> decisions.publishProvisional(prm(), ocid))
                 .satisfies(code(AwardErrorCode.NO_RECOMMENDATION));
         Recommendation r = e.recommendation();
         Recommendation unknownLot = new Recommendation(
@@ -216,10 +222,10 @@ class AwardsTests {
         assertThat(journalled(ocid, "award.recommended")).isEqualTo(1);
 
         // only the PRM of the authority publishes
-        assertThatThrownBy(() -> awards.publishProvisional(fixtures.user(TenderingFixtures.BUYER), ocid))
+        assertThatThrownBy(() -> decisions.publishProvisional(fixtures.user(TenderingFixtures.BUYER), ocid))
                 .satisfies(code(AwardErrorCode.NOT_PRM));
         on(PUBLICATION);
-        LocalDate ends = awards.publishProvisional(prm(), ocid);
+        LocalDate ends = decisions.publishProvisional(prm(), ocid);
         // 10 working days from Monday 22 March 2027: two weekends and Easter Monday (29 March) are not counted
         assertThat(ends).isEqualTo(LocalDate.of(2027, 4, 6));
         assertThat(awards.standstill("SN", PUBLICATION).limit().code()).isEqualTo(Awards.STANDSTILL);
@@ -235,7 +241,7 @@ class AwardsTests {
 
         // the last day of the standstill is still part of it
         on(ends);
-        assertThatThrownBy(() -> awards.finalise(prm(), ocid))
+        assertThatThrownBy(() -> decisions.finalise(prm(), ocid))
                 .satisfies(code(AwardErrorCode.STANDSTILL))
                 .satisfies(x -> {
                     BaobabException b = (BaobabException) x;
@@ -243,10 +249,10 @@ class AwardsTests {
                             .contains("standstill runs until 2027-04-06");
                 });
         on(ends.plusDays(1));
-        awards.finalise(prm(), ocid);
+        decisions.finalise(prm(), ocid);
         assertThat(awards.published(ocid).orElseThrow().status()).isEqualTo("FINAL");
         assertThat(journalled(ocid, "award.finalised")).isEqualTo(1);
-        assertThatThrownBy(() -> awards.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.WRONG_STATE));
+        assertThatThrownBy(() -> decisions.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.WRONG_STATE));
 
         // OCDS: award (pending) then awardUpdate (active), with the bids' statistics and details, no reasons
         List<PublishedRelease> releases = openData.published(ocid);
@@ -293,7 +299,7 @@ class AwardsTests {
         String ocid = e.ocid();
         awards.recommend(e.recommendation());
         on(PUBLICATION);
-        LocalDate ends = awards.publishProvisional(prm(), ocid);
+        LocalDate ends = decisions.publishProvisional(prm(), ocid);
 
         on(PUBLICATION.plusDays(1));
         UUID complaint = complaints.file(
@@ -330,12 +336,12 @@ class AwardsTests {
                 .isEmpty();
 
         on(ends.plusDays(1));
-        assertThatThrownBy(() -> awards.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.SUSPENDED));
+        assertThatThrownBy(() -> decisions.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.SUSPENDED));
         complaints.lift(officer, complaint);
-        assertThatThrownBy(() -> awards.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.COMPLAINT_PENDING));
+        assertThatThrownBy(() -> decisions.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.COMPLAINT_PENDING));
         complaints.decide(officer, complaint, Outcome.DISMISSED, "Le grief n'est pas fondé.");
         assertThat(complaints.pending(ocid)).isFalse();
-        awards.finalise(prm(), ocid);
+        decisions.finalise(prm(), ocid);
         assertThat(awards.published(ocid).orElseThrow().status()).isEqualTo("FINAL");
     }
 
@@ -345,11 +351,11 @@ class AwardsTests {
         String ocid = e.ocid();
         awards.recommend(e.recommendation());
         on(PUBLICATION);
-        awards.publishProvisional(prm(), ocid);
-        assertThatThrownBy(() -> awards.cancel(prm(), ocid, "  ")).satisfies(code(AwardErrorCode.REQUIRED));
-        assertThatThrownBy(() -> awards.cancel(fixtures.user(TenderingFixtures.BUYER), ocid, "Motif"))
+        decisions.publishProvisional(prm(), ocid);
+        assertThatThrownBy(() -> decisions.cancel(prm(), ocid, "  ")).satisfies(code(AwardErrorCode.REQUIRED));
+        assertThatThrownBy(() -> decisions.cancel(fixtures.user(TenderingFixtures.BUYER), ocid, "Motif"))
                 .satisfies(code(AwardErrorCode.NOT_PRM));
-        awards.cancel(prm(), ocid, "Crédits budgétaires annulés par la loi de finances rectificative.");
+        decisions.cancel(prm(), ocid, "Crédits budgétaires annulés par la loi de finances rectificative.");
 
         assertThat(notices.notice(ocid).orElseThrow().status()).isEqualTo(ProcessStatus.CANCELLED);
         AwardView cancelled = awards.published(ocid).orElseThrow();
@@ -362,7 +368,7 @@ class AwardsTests {
         JsonNode json = JsonMapper.builder().build().readTree(last.json());
         assertThat(json.path("awards").get(0).path("status").asString()).isEqualTo("cancelled");
         assertThat(json.path("tender").path("status").asString()).isEqualTo("cancelled");
-        assertThatThrownBy(() -> awards.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.PROCESS_CANCELLED));
+        assertThatThrownBy(() -> decisions.finalise(prm(), ocid)).satisfies(code(AwardErrorCode.PROCESS_CANCELLED));
 
         String page = new WebClient(mvc, "10.7.8.41").body("/notices/" + ocid);
         assertThat(page).contains("Procédure annulée").contains("loi de finances");
@@ -375,24 +381,25 @@ class AwardsTests {
         awards.recommend(e.recommendation());
         assertThat(awards.reviewRequired(ocid)).isFalse();
         CurrentUser controller = fixtures.user(TenderingFixtures.CONTROLLER);
-        assertThatThrownBy(() -> awards.review(controller, ocid, true, "")).satisfies(code(AwardErrorCode.WRONG_STATE));
-        awards.submitForReview(prm(), ocid);
-        assertThatThrownBy(() -> awards.publishProvisional(prm(), ocid)).satisfies(code(AwardErrorCode.WRONG_STATE));
-        assertThatThrownBy(() -> awards.review(prm(), ocid, true, "")).satisfies(code(AwardErrorCode.NOT_CONTROLLER));
-        assertThatThrownBy(() -> awards.review(controller, ocid, false, " ")).satisfies(code(AwardErrorCode.REQUIRED));
-        awards.review(controller, ocid, false, "Joindre le procès-verbal d'ouverture.");
+        assertThatThrownBy(() -> reviews.review(controller, ocid, true, ""))
+                .satisfies(code(AwardErrorCode.WRONG_STATE));
+        reviews.submitForReview(prm(), ocid);
+        assertThatThrownBy(() -> decisions.publishProvisional(prm(), ocid)).satisfies(code(AwardErrorCode.WRONG_STATE));
+        assertThatThrownBy(() -> reviews.review(prm(), ocid, true, "")).satisfies(code(AwardErrorCode.NOT_CONTROLLER));
+        assertThatThrownBy(() -> reviews.review(controller, ocid, false, " ")).satisfies(code(AwardErrorCode.REQUIRED));
+        reviews.review(controller, ocid, false, "Joindre le procès-verbal d'ouverture.");
         assertThat(awards.forStaff(prm(), ocid).orElseThrow().status()).isEqualTo("RECOMMENDED");
         assertThat(journalled(ocid, "award.review-returned")).isEqualTo(1);
 
         // the evaluation may replace its recommendation while it is not published
         awards.recommend(e.recommendation());
-        awards.submitForReview(prm(), ocid);
-        awards.review(controller, ocid, true, "");
+        reviews.submitForReview(prm(), ocid);
+        reviews.review(controller, ocid, true, "");
         AwardView approved = awards.forStaff(controller, ocid).orElseThrow();
         assertThat(approved.status()).isEqualTo("APPROVED");
         assertThat(approved.reviewDecision()).isEqualTo("APPROVED");
         on(PUBLICATION);
-        awards.publishProvisional(prm(), ocid);
+        decisions.publishProvisional(prm(), ocid);
         assertThat(journalled(ocid, "award.submitted-for-review")).isEqualTo(2);
         assertThat(journalled(ocid, "award.review-approved")).isEqualTo(1);
         assertThat(journalled(ocid, "award.provisional-published")).isEqualTo(1);
@@ -404,7 +411,7 @@ class AwardsTests {
         String ocid = e.ocid();
         awards.recommend(e.recommendation());
         on(PUBLICATION);
-        awards.publishProvisional(prm(), ocid);
+        decisions.publishProvisional(prm(), ocid);
 
         String subject = "Résultat de l'attribution provisoire";
         List<String> toB = ReceivedMails.await(smtp, e.b().email(), subject, ocid, 1);

@@ -66,7 +66,8 @@ class DemoHistoryTests {
 
         // under evaluation: one member submitted, the second declared
         String evaluating = ocid("MSAS-2026-AOO-102");
-        assertThat(evaluations.evaluation(evaluating).orElseThrow().stage()).isEqualTo("technical");
+        assertThat(evaluations.evaluation(evaluating).orElseThrow().stage().code())
+                .isEqualTo("technical");
         assertThat(evaluations.evaluation(evaluating).orElseThrow().submittedCount())
                 .isEqualTo(1);
 

@@ -26,6 +26,7 @@ import org.baobab.bidding.sealing.EnvelopeContext;
 import org.baobab.bidding.sealing.MemberKey;
 import org.baobab.documents.PdfA;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.KeyReleases;
 import org.baobab.opening.OpeningFixtures;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSession;
@@ -51,9 +52,17 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class EvaluationsTests {
 
     private final Evaluations evaluations;
+    private final EvaluationStart starts;
+    private final Declarations declarations;
+    private final Marking marking;
+    private final CommitteeDecisions decisions;
+    private final FinancialExamination examination;
+    private final EvaluationReports reports;
     private final OpeningFixtures openingFixtures;
     private final org.baobab.award.Awards awards;
+    private final org.baobab.award.AwardDecisions awardDecisions;
     private final OpeningSessions sessions;
+    private final KeyReleases releases;
     private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
     private final TenderingFixtures tenderingFixtures;
@@ -65,9 +74,17 @@ class EvaluationsTests {
 
     EvaluationsTests(
             Evaluations evaluations,
+            EvaluationStart starts,
+            Declarations declarations,
+            Marking marking,
+            CommitteeDecisions decisions,
+            FinancialExamination examination,
+            EvaluationReports reports,
             OpeningFixtures openingFixtures,
             org.baobab.award.Awards awards,
+            org.baobab.award.AwardDecisions awardDecisions,
             OpeningSessions sessions,
+            KeyReleases releases,
             OpeningMinutes minutes,
             BidFixtures fixtures,
             TenderingFixtures tenderingFixtures,
@@ -77,9 +94,17 @@ class EvaluationsTests {
             JdbcClient jdbc,
             MockMvc mvc) {
         this.evaluations = evaluations;
+        this.starts = starts;
+        this.declarations = declarations;
+        this.marking = marking;
+        this.decisions = decisions;
+        this.examination = examination;
+        this.reports = reports;
         this.openingFixtures = openingFixtures;
         this.awards = awards;
+        this.awardDecisions = awardDecisions;
         this.sessions = sessions;
+        this.releases = releases;
         this.minutes = minutes;
         this.fixtures = fixtures;
         this.tenderingFixtures = tenderingFixtures;
@@ -129,22 +154,22 @@ class EvaluationsTests {
             sessions.declare(members.get(p), session, false);
         }
         for (int p : List.of(1, 2)) {
-            sessions.release(
+            releases.release(
                     members.get(p),
                     session,
-                    OpeningFixtures.releaseAll(sessions, members.get(p), session, keys.get(p)));
+                    OpeningFixtures.releaseAll(releases, members.get(p), session, keys.get(p)));
         }
         minutes.approve(members.get(1), session);
         assertThat(minutes.approve(members.get(2), session).published()).isTrue();
         return sessions.session(session);
     }
 
-    private static Evaluations.MarkInput pass() {
-        return new Evaluations.MarkInput(true, null, "");
+    private static Marking.MarkInput pass() {
+        return new Marking.MarkInput(true, null, "");
     }
 
-    private static Map<String, Evaluations.MarkInput> allPass(Evaluation e) {
-        Map<String, Evaluations.MarkInput> marks = new LinkedHashMap<>();
+    private static Map<String, Marking.MarkInput> allPass(Evaluation e) {
+        Map<String, Marking.MarkInput> marks = new LinkedHashMap<>();
         e.criteria().forEach(c -> marks.put(c.code(), pass()));
         return marks;
     }
@@ -182,7 +207,7 @@ class EvaluationsTests {
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
 
         // nothing to evaluate before the opening is done
-        assertThatThrownBy(() -> evaluations.start(prm, ocid, new Evaluations.Setup(List.of(), null, null, null)))
+        assertThatThrownBy(() -> starts.start(prm, ocid, new EvaluationSetup(List.of(), null, null, null)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(EvaluationErrorCode.OPENING_NOT_DONE));
         OpeningSession opened = open(sessions.start(members.get(1), ocid).id(), members, keys);
         assertThat(opened.readings()).hasSize(3);
@@ -191,24 +216,24 @@ class EvaluationsTests {
         assertThat(bids.envelopes(ocid)).noneMatch(env -> env.organisationId().equals(lateId));
 
         // a member does not start it; a scored criterion does not fit a lowest-price award
-        Evaluations.Setup setup = new Evaluations.Setup(
-                List.of(new Evaluations.TechnicalCriterion("Délai de livraison de 60 jours au plus", false, null)),
+        EvaluationSetup setup = new EvaluationSetup(
+                List.of(new EvaluationSetup.TechnicalCriterion("Délai de livraison de 60 jours au plus", false, null)),
                 null,
                 null,
                 null);
-        assertThatThrownBy(() -> evaluations.start(members.get(1), ocid, setup))
+        assertThatThrownBy(() -> starts.start(members.get(1), ocid, setup))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(EvaluationErrorCode.NOT_PRM));
-        assertThatThrownBy(() -> evaluations.start(
+        assertThatThrownBy(() -> starts.start(
                         prm,
                         ocid,
-                        new Evaluations.Setup(
-                                List.of(new Evaluations.TechnicalCriterion("Méthodologie", true, BigDecimal.TEN)),
+                        new EvaluationSetup(
+                                List.of(new EvaluationSetup.TechnicalCriterion("Méthodologie", true, BigDecimal.TEN)),
                                 null,
                                 BigDecimal.valueOf(70),
                                 null)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(EvaluationErrorCode.BAD_CRITERIA));
         assertThat(evaluations.evaluation(ocid)).isEmpty();
-        Evaluation e = evaluations.start(prm, ocid, setup);
+        Evaluation e = starts.start(prm, ocid, setup);
         assertThat(e.bidders()).extracting(Evaluation.Bidder::companyId).containsExactly(aId, bId, cId);
         assertThat(e.criteria()).extracting(Evaluation.Criterion::code).containsExactly("FORM", "BID_SECURITY", "T1");
         assertThat(e.members()).hasSize(3);
@@ -217,51 +242,51 @@ class EvaluationsTests {
         CurrentUser two = members.get(2);
         CurrentUser three = members.get(3);
         // no mark before the declaration; a conflicted member takes no part
-        assertThatThrownBy(() -> evaluations.mark(one, ocid, aId, allPass(e)))
+        assertThatThrownBy(() -> marking.mark(one, ocid, aId, allPass(e)))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_DECLARED));
-        evaluations.declare(one, ocid, false);
-        evaluations.declare(two, ocid, false);
-        evaluations.declare(three, ocid, true);
-        assertThatThrownBy(() -> evaluations.mark(three, ocid, aId, allPass(e)))
+        declarations.declare(one, ocid, false);
+        declarations.declare(two, ocid, false);
+        declarations.declare(three, ocid, true);
+        assertThatThrownBy(() -> marking.mark(three, ocid, aId, allPass(e)))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_DECLARED));
-        assertThatThrownBy(() -> evaluations.mark(a, ocid, aId, allPass(e)))
+        assertThatThrownBy(() -> marking.mark(a, ocid, aId, allPass(e)))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_MEMBER));
 
         // each member marks on their own; a mark out of range changes nothing
-        Map<String, Evaluations.MarkInput> none = Map.of("T1", new Evaluations.MarkInput(null, null, ""));
-        assertThatThrownBy(() -> evaluations.mark(one, ocid, aId, none))
+        Map<String, Marking.MarkInput> none = Map.of("T1", new Marking.MarkInput(null, null, ""));
+        assertThatThrownBy(() -> marking.mark(one, ocid, aId, none))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.BAD_MARK));
         for (UUID company : List.of(aId, bId, cId)) {
-            evaluations.mark(one, ocid, company, allPass(e));
+            marking.mark(one, ocid, company, allPass(e));
         }
-        assertThatThrownBy(() -> evaluations.submit(two, ocid))
+        assertThatThrownBy(() -> marking.submit(two, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.INCOMPLETE));
-        Map<String, Evaluations.MarkInput> formMissing = allPass(e);
-        formMissing.put("FORM", new Evaluations.MarkInput(false, null, "Acte d'engagement non signé"));
-        evaluations.mark(two, ocid, aId, formMissing);
-        evaluations.mark(two, ocid, bId, allPass(e));
-        evaluations.mark(two, ocid, cId, allPass(e));
-        evaluations.submit(one, ocid);
+        Map<String, Marking.MarkInput> formMissing = allPass(e);
+        formMissing.put("FORM", new Marking.MarkInput(false, null, "Acte d'engagement non signé"));
+        marking.mark(two, ocid, aId, formMissing);
+        marking.mark(two, ocid, bId, allPass(e));
+        marking.mark(two, ocid, cId, allPass(e));
+        marking.submit(one, ocid);
         // the committee does not settle before every member free of conflict has submitted
-        assertThatThrownBy(() -> evaluations.settleAgreed(one, ocid))
+        assertThatThrownBy(() -> decisions.settleAgreed(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_ENOUGH_SUBMITTED));
-        assertThatThrownBy(() -> evaluations.mark(one, ocid, aId, allPass(e)))
+        assertThatThrownBy(() -> marking.mark(one, ocid, aId, allPass(e)))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.ALREADY_SUBMITTED));
-        evaluations.submit(two, ocid);
+        marking.submit(two, ocid);
 
         // the marks the members agree on settle at once; the disagreement needs a reason
-        assertThat(evaluations.settleAgreed(one, ocid)).isEqualTo(8);
-        assertThatThrownBy(() -> evaluations.closeTechnical(one, ocid))
+        assertThat(decisions.settleAgreed(one, ocid)).isEqualTo(8);
+        assertThatThrownBy(() -> decisions.closeTechnical(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.INCOMPLETE));
-        assertThatThrownBy(() -> evaluations.settle(one, ocid, aId, "FORM", true, null, " "))
+        assertThatThrownBy(() -> decisions.settle(one, ocid, aId, "FORM", true, null, " "))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.REASON_REQUIRED));
-        evaluations.settle(
+        decisions.settle(
                 one, ocid, aId, "FORM", true, null, "Signature présente en page 2 du formulaire, vérifiée en séance");
         Evaluation settled = evaluations.evaluation(ocid).orElseThrow();
         assertThat(settled.settled(aId, "FORM").disagreement()).isTrue();
         // each member's own marks stay on file
         assertThat(settled.marksOf(two.id()).get(aId).get("FORM").passed()).isFalse();
-        evaluations.closeTechnical(two, ocid);
+        decisions.closeTechnical(two, ocid);
 
         // the financial examination: C is abnormally low, B's rebate is read, a correction needs a reason
         EvaluationResult before = evaluations.result(ocid);
@@ -276,43 +301,44 @@ class EvaluationsTests {
                         .orElseThrow()
                         .corrected())
                 .isEqualByComparingTo("137200000");
-        assertThatThrownBy(() -> evaluations.generate(one, ocid))
+        assertThatThrownBy(() -> reports.generate(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.INCOMPLETE));
-        assertThatThrownBy(() -> evaluations.price(
+        assertThatThrownBy(() -> examination.price(
                         one,
                         ocid,
                         bId,
                         "1",
-                        new Evaluations.PriceInput(new BigDecimal("136000000"), "", null, null, "")))
+                        new FinancialExamination.PriceInput(new BigDecimal("136000000"), "", null, null, "")))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.BAD_PRICE));
-        assertThatThrownBy(() -> evaluations.price(
-                        one, ocid, aId, "1", new Evaluations.PriceInput(null, "", "INVENTEE", null, "")))
+        assertThatThrownBy(() -> examination.price(
+                        one, ocid, aId, "1", new FinancialExamination.PriceInput(null, "", "INVENTEE", null, "")))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.UNKNOWN_MARGIN));
-        evaluations.price(
+        examination.price(
                 one,
                 ocid,
                 bId,
                 "1",
-                new Evaluations.PriceInput(
+                new FinancialExamination.PriceInput(
                         new BigDecimal("136000000"),
                         "Erreur de multiplication au poste 4 du bordereau",
                         null,
                         null,
                         ""));
-        evaluations.price(one, ocid, aId, "1", new Evaluations.PriceInput(null, "", "COMMUNAUTAIRE_UEMOA", null, ""));
-        assertThatThrownBy(() -> evaluations.price(
-                        two, ocid, cId, "1", new Evaluations.PriceInput(null, "", null, "rejected", "")))
+        examination.price(
+                one, ocid, aId, "1", new FinancialExamination.PriceInput(null, "", "COMMUNAUTAIRE_UEMOA", null, ""));
+        assertThatThrownBy(() -> examination.price(
+                        two, ocid, cId, "1", new FinancialExamination.PriceInput(null, "", null, "rejected", "")))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.REASON_REQUIRED));
-        evaluations.price(
+        examination.price(
                 two,
                 ocid,
                 cId,
                 "1",
-                new Evaluations.PriceInput(
+                new FinancialExamination.PriceInput(
                         null, "", null, "rejected", "Aucune justification des prix unitaires reçue dans le délai"));
 
         // the report: A wins with the 15 % margin (B is compared at 136 000 000 × 1.15 = 156 400 000)
-        Evaluations.Report report = evaluations.generate(one, ocid);
+        EvaluationReports.Report report = reports.generate(one, ocid);
         EvaluationResult result = report.result();
         assertThat(result.lots().get(0).winnerId()).isEqualTo(aId);
         assertThat(result.lots().get(0).winner().corrected()).isEqualByComparingTo("145000000");
@@ -326,19 +352,19 @@ class EvaluationsTests {
         assertThat(result.bidder(aId).outcome()).isEqualTo("recommended");
 
         // approved by both members free of conflict; the conflicted one cannot
-        assertThatThrownBy(() -> evaluations.approve(three, ocid))
+        assertThatThrownBy(() -> reports.approve(three, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_DECLARED));
-        assertThat(evaluations.approve(one, ocid).approvedAt()).isNull();
-        assertThatThrownBy(() -> evaluations.generate(two, ocid))
+        assertThat(reports.approve(one, ocid).approvedAt()).isNull();
+        assertThatThrownBy(() -> reports.generate(two, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.REPORT_LOCKED));
-        assertThat(evaluations.approve(two, ocid).approvedAt()).isNotNull();
-        assertThat(evaluations.evaluation(ocid).orElseThrow().stage()).isEqualTo("approved");
+        assertThat(reports.approve(two, ocid).approvedAt()).isNotNull();
+        assertThat(evaluations.evaluation(ocid).orElseThrow().stage().code()).isEqualTo("approved");
 
         // the recommendation reached the award: the PRM publishes the provisional award; B reads its own reasons
         org.baobab.award.AwardView award = awards.forStaff(prm, ocid).orElseThrow();
         assertThat(award.recommendation().lots().get(0).winnerId()).isEqualTo(aId);
         assertThat(award.recommendation().lots().get(0).amount()).isEqualByComparingTo("145000000");
-        awards.publishProvisional(prm, ocid);
+        awardDecisions.publishProvisional(prm, ocid);
         mvc.perform(MockMvcRequestBuilders.get("/award/" + ocid + "/mine").with(SignedIn.as(b)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("classée 2e")))
@@ -432,12 +458,12 @@ class EvaluationsTests {
         open(sessions.start(prm, ocid).id(), members, keys);
 
         // quality and cost needs a weight and a pass mark
-        List<Evaluations.TechnicalCriterion> criteria = List.of(
-                new Evaluations.TechnicalCriterion("Méthodologie", true, new BigDecimal("60")),
-                new Evaluations.TechnicalCriterion("Expérience de l'équipe", true, new BigDecimal("40")));
-        assertThatThrownBy(() -> evaluations.start(prm, ocid, new Evaluations.Setup(criteria, null, null, null)))
+        List<EvaluationSetup.TechnicalCriterion> criteria = List.of(
+                new EvaluationSetup.TechnicalCriterion("Méthodologie", true, new BigDecimal("60")),
+                new EvaluationSetup.TechnicalCriterion("Expérience de l'équipe", true, new BigDecimal("40")));
+        assertThatThrownBy(() -> starts.start(prm, ocid, new EvaluationSetup(criteria, null, null, null)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(EvaluationErrorCode.BAD_CRITERIA));
-        Evaluation e = evaluations.start(prm, ocid, new Evaluations.Setup(criteria, 80, new BigDecimal("70"), null));
+        Evaluation e = starts.start(prm, ocid, new EvaluationSetup(criteria, 80, new BigDecimal("70"), null));
         assertThat(e.twoStage()).isTrue();
         assertThat(e.bidders())
                 .extracting(Evaluation.Bidder::financialEnvelope)
@@ -446,46 +472,46 @@ class EvaluationsTests {
         CurrentUser one = members.get(1);
         CurrentUser two = members.get(2);
         for (CurrentUser m : List.of(one, two)) {
-            evaluations.declare(m, ocid, false);
+            declarations.declare(m, ocid, false);
         }
-        evaluations.declare(members.get(3), ocid, false);
+        declarations.declare(members.get(3), ocid, false);
         // the third member declared: the committee waits for their marks too
         Map<UUID, Map<String, String>> points = Map.of(
                 goodId, Map.of("T1", "50", "T2", "30"),
                 weakId, Map.of("T1", "40", "T2", "20"));
         for (CurrentUser m : List.of(one, two, members.get(3))) {
             for (Map.Entry<UUID, Map<String, String>> bidder : points.entrySet()) {
-                Map<String, Evaluations.MarkInput> marks = new LinkedHashMap<>();
+                Map<String, Marking.MarkInput> marks = new LinkedHashMap<>();
                 for (Evaluation.Criterion c : e.criteria()) {
                     marks.put(
                             c.code(),
                             c.scored()
-                                    ? new Evaluations.MarkInput(
+                                    ? new Marking.MarkInput(
                                             null,
                                             new BigDecimal(bidder.getValue().get(c.code())),
                                             "")
                                     : pass());
                 }
-                evaluations.mark(m, ocid, bidder.getKey(), marks);
+                marking.mark(m, ocid, bidder.getKey(), marks);
             }
             if (!m.equals(members.get(3))) {
-                evaluations.submit(m, ocid);
+                marking.submit(m, ocid);
             }
         }
-        assertThatThrownBy(() -> evaluations.settleAgreed(one, ocid))
+        assertThatThrownBy(() -> decisions.settleAgreed(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_ENOUGH_SUBMITTED));
-        evaluations.submit(members.get(3), ocid);
-        evaluations.settleAgreed(one, ocid);
-        evaluations.closeTechnical(one, ocid);
-        assertThat(evaluations.evaluation(ocid).orElseThrow().stage()).isEqualTo("financial-opening");
+        marking.submit(members.get(3), ocid);
+        decisions.settleAgreed(one, ocid);
+        decisions.closeTechnical(one, ocid);
+        assertThat(evaluations.evaluation(ocid).orElseThrow().stage().code()).isEqualTo("financial-opening");
         // prices are not known before the second session
-        assertThatThrownBy(() -> evaluations.generate(one, ocid))
+        assertThatThrownBy(() -> reports.generate(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.WRONG_STAGE));
 
         // only the qualified bidder's financial offer is opened
-        assertThatThrownBy(() -> evaluations.openFinancial(one, ocid))
+        assertThatThrownBy(() -> examination.openFinancial(one, ocid))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(EvaluationErrorCode.NOT_PRM));
-        OpeningSession financial = evaluations.openFinancial(prm, ocid);
+        OpeningSession financial = examination.openFinancial(prm, ocid);
         assertThat(financial.kind()).isEqualTo("financial");
         OpeningSession read = open(financial.id(), members, keys);
         assertThat(read.readings())
@@ -493,7 +519,7 @@ class EvaluationsTests {
                 .containsExactly(goodFinancial.id());
         assertThat(read.readings()).noneMatch(r -> r.envelopeId().equals(weakFinancial.id()));
 
-        Evaluations.Report report = evaluations.generate(two, ocid);
+        EvaluationReports.Report report = reports.generate(two, ocid);
         EvaluationResult.BidderLine goodLine = report.result().bidder(goodId);
         // technical 80, the only price → financial 100: 0.8 × 80 + 0.2 × 100 = 84
         assertThat(goodLine.technicalScore()).isEqualByComparingTo("80");
@@ -504,9 +530,9 @@ class EvaluationsTests {
         assertThat(weakLine.read()).isNull();
         assertThat(weakLine.reasons()).contains("60.00/100", "70");
         for (CurrentUser m : List.of(one, two, members.get(3))) {
-            evaluations.approve(m, ocid);
+            reports.approve(m, ocid);
         }
-        assertThat(evaluations.report(ocid).orElseThrow().approvedAt()).isNotNull();
+        assertThat(reports.report(ocid).orElseThrow().approvedAt()).isNotNull();
     }
 
     @Test

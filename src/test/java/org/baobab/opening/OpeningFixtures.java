@@ -61,9 +61,9 @@ public class OpeningFixtures {
 
     /** What a member's browser computes: the key of their share of each envelope of the session still closed. */
     public static Map<java.util.UUID, byte[]> releaseAll(
-            OpeningSessions sessions, org.baobab.identity.CurrentUser member, java.util.UUID session, MemberKey key) {
+            KeyReleases releases, org.baobab.identity.CurrentUser member, java.util.UUID session, MemberKey key) {
         Map<java.util.UUID, byte[]> keys = new java.util.LinkedHashMap<>();
-        for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
+        for (KeyReleases.ToRelease r : releases.toRelease(member, session)) {
             keys.put(
                     r.envelopeId(),
                     org.baobab.bidding.sealing.ShareOpener.releaseKey(

@@ -43,6 +43,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class OpeningSessionsTests {
 
     private final OpeningSessions sessions;
+    private final KeyReleases releases;
     private final OpeningFixtures openingFixtures;
     private final OpeningMinutes minutes;
     private final BidFixtures fixtures;
@@ -55,6 +56,7 @@ class OpeningSessionsTests {
 
     OpeningSessionsTests(
             OpeningSessions sessions,
+            KeyReleases releases,
             OpeningFixtures openingFixtures,
             OpeningMinutes minutes,
             BidFixtures fixtures,
@@ -66,6 +68,7 @@ class OpeningSessionsTests {
             MockMvc mvc) {
         this.mvc = mvc;
         this.sessions = sessions;
+        this.releases = releases;
         this.openingFixtures = openingFixtures;
         this.minutes = minutes;
         this.fixtures = fixtures;
@@ -94,7 +97,7 @@ class OpeningSessionsTests {
     }
 
     private Map<UUID, byte[]> releaseAll(CurrentUser member, UUID session, MemberKey key) {
-        return OpeningFixtures.releaseAll(sessions, member, session, key);
+        return OpeningFixtures.releaseAll(releases, member, session, key);
     }
 
     private long storedReleases(UUID session) {
@@ -161,14 +164,14 @@ class OpeningSessionsTests {
         UUID id = session.id();
 
         // a member releases nothing before declaring
-        assertThatThrownBy(() -> sessions.release(one, id, releaseAll(one, id, keys.get(1))))
+        assertThatThrownBy(() -> releases.release(one, id, releaseAll(one, id, keys.get(1))))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_DECLARED));
         sessions.declare(one, id, false);
         assertThatThrownBy(() -> sessions.declare(one, id, false))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.ALREADY_DECLARED));
 
         // one member alone opens nothing
-        session = sessions.release(one, id, releaseAll(one, id, keys.get(1)));
+        session = releases.release(one, id, releaseAll(one, id, keys.get(1)));
         assertThat(session.readings()).isEmpty();
         assertThat(session.quorum()).isFalse();
         assertThat(storedReleases(id)).isEqualTo(2);
@@ -176,13 +179,13 @@ class OpeningSessionsTests {
         // a wrong key (member 1's, sent by member 2) is refused and records nothing
         sessions.declare(two, id, false);
         Map<UUID, byte[]> wrong = releaseAll(one, id, keys.get(1));
-        assertThatThrownBy(() -> sessions.release(two, id, wrong))
+        assertThatThrownBy(() -> releases.release(two, id, wrong))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.WRONG_RELEASE));
         assertThat(storedReleases(id)).isEqualTo(2);
         assertThat(sessions.session(id).readings()).isEmpty();
 
         // the second member's keys open both current envelopes; the third member never came
-        session = sessions.release(two, id, releaseAll(two, id, keys.get(2)));
+        session = releases.release(two, id, releaseAll(two, id, keys.get(2)));
         assertThat(session.quorum()).isTrue();
         assertThat(session.complete()).isTrue();
         assertThat(storedReleases(id)).isZero();
@@ -212,8 +215,8 @@ class OpeningSessionsTests {
                         org.assertj.core.groups.Tuple.tuple(withdrawn.id(), "withdrawn"));
 
         // nothing left to release; an opened envelope is not released again
-        assertThat(sessions.toRelease(one, id)).isEmpty();
-        assertThatThrownBy(() -> sessions.release(one, id, Map.of(current.id(), new byte[32])))
+        assertThat(releases.toRelease(one, id)).isEmpty();
+        assertThatThrownBy(() -> releases.release(one, id, Map.of(current.id(), new byte[32])))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_OPENABLE));
         // the journal has the opening, never a key
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'opening.envelope-opened'"
@@ -273,7 +276,7 @@ class OpeningSessionsTests {
         OpeningSession session = sessions.declare(members.get(3), id, true);
         assertThat(session.members().get(2).conflict()).isTrue();
         assertThat(session.releasing()).isZero();
-        assertThatThrownBy(() -> sessions.release(members.get(3), id, Map.of()))
+        assertThatThrownBy(() -> releases.release(members.get(3), id, Map.of()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.CONFLICT_DECLARED));
         assertThat(Instant.EPOCH).isBefore(session.startedAt());
     }
@@ -448,8 +451,8 @@ class OpeningSessionsTests {
         for (int p : List.of(1, 2)) {
             sessions.declare(members.get(p), technical, false);
         }
-        sessions.release(one, technical, releaseAll(one, technical, keys.get(1)));
-        OpeningSession read = sessions.release(two, technical, releaseAll(two, technical, keys.get(2)));
+        releases.release(one, technical, releaseAll(one, technical, keys.get(1)));
+        OpeningSession read = releases.release(two, technical, releaseAll(two, technical, keys.get(2)));
         assertThat(read.readings())
                 .extracting(OpeningSession.Reading::envelopeId)
                 .containsExactly(technical1.id(), technical2.id());
@@ -461,13 +464,13 @@ class OpeningSessionsTests {
         for (int p : List.of(1, 2)) {
             sessions.declare(members.get(p), financial, false);
         }
-        assertThat(sessions.toRelease(two, financial))
-                .extracting(OpeningSessions.ToRelease::envelopeId)
+        assertThat(releases.toRelease(two, financial))
+                .extracting(KeyReleases.ToRelease::envelopeId)
                 .containsExactly(financial1.id());
-        assertThatThrownBy(() -> sessions.release(one, financial, Map.of(financial2.id(), new byte[32])))
+        assertThatThrownBy(() -> releases.release(one, financial, Map.of(financial2.id(), new byte[32])))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_OPENABLE));
-        sessions.release(one, financial, releaseAll(one, financial, keys.get(1)));
-        OpeningSession money = sessions.release(two, financial, releaseAll(two, financial, keys.get(2)));
+        releases.release(one, financial, releaseAll(one, financial, keys.get(1)));
+        OpeningSession money = releases.release(two, financial, releaseAll(two, financial, keys.get(2)));
         assertThat(money.readings()).hasSize(1);
         assertThat(money.readings().get(0).lots()).containsExactly(new OpeningSession.Lot("1", "5000000", "XOF", null));
         assertThat(money.unopened())
@@ -507,8 +510,8 @@ class OpeningSessionsTests {
         // nothing is recorded for an envelope not read yet
         assertThatThrownBy(() -> minutes.recordPieces(one, id, other.id(), allPresent, Pieces.BidSecurity.absent()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_READ));
-        sessions.release(one, id, releaseAll(one, id, keys.get(1)));
-        sessions.release(two, id, releaseAll(two, id, keys.get(2)));
+        releases.release(one, id, releaseAll(one, id, keys.get(1)));
+        releases.release(two, id, releaseAll(two, id, keys.get(2)));
 
         // the register of receipt: every envelope numbered in order of receipt, the ones not opened with their state
         assertThat(sessions.session(id).received())

@@ -2,7 +2,9 @@
 package org.baobab.award.web;
 
 import java.util.Locale;
+import org.baobab.award.AwardDecisions;
 import org.baobab.award.Awards;
+import org.baobab.award.PriorReviews;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
@@ -29,12 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AwardPagesController {
 
     private final Awards awards;
+    private final PriorReviews reviews;
+    private final AwardDecisions decisions;
     private final Complaints complaints;
     private final Notices notices;
     private final MessageSource messages;
 
-    AwardPagesController(Awards awards, Complaints complaints, Notices notices, MessageSource messages) {
+    AwardPagesController(
+            Awards awards,
+            PriorReviews reviews,
+            AwardDecisions decisions,
+            Complaints complaints,
+            Notices notices,
+            MessageSource messages) {
         this.awards = awards;
+        this.reviews = reviews;
+        this.decisions = decisions;
         this.complaints = complaints;
         this.notices = notices;
         this.messages = messages;
@@ -80,7 +92,7 @@ class AwardPagesController {
             @PathVariable String ocid,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(ocid, locale, redirect, () -> awards.submitForReview(user, ocid));
+        return act(ocid, locale, redirect, () -> reviews.submitForReview(user, ocid));
     }
 
     @PostMapping("/award/{ocid}/review")
@@ -91,7 +103,7 @@ class AwardPagesController {
             @RequestParam(defaultValue = "") String comments,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(ocid, locale, redirect, () -> awards.review(user, ocid, approve, comments));
+        return act(ocid, locale, redirect, () -> reviews.review(user, ocid, approve, comments));
     }
 
     @PostMapping("/award/{ocid}/provisional")
@@ -100,7 +112,7 @@ class AwardPagesController {
             @PathVariable String ocid,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(ocid, locale, redirect, () -> awards.publishProvisional(user, ocid));
+        return act(ocid, locale, redirect, () -> decisions.publishProvisional(user, ocid));
     }
 
     @PostMapping("/award/{ocid}/final")
@@ -109,7 +121,7 @@ class AwardPagesController {
             @PathVariable String ocid,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(ocid, locale, redirect, () -> awards.finalise(user, ocid));
+        return act(ocid, locale, redirect, () -> decisions.finalise(user, ocid));
     }
 
     @PostMapping("/award/{ocid}/cancel")
@@ -119,7 +131,7 @@ class AwardPagesController {
             @RequestParam(defaultValue = "") String reason,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(ocid, locale, redirect, () -> awards.cancel(user, ocid, reason));
+        return act(ocid, locale, redirect, () -> decisions.cancel(user, ocid, reason));
     }
 
     private String act(String ocid, Locale locale, RedirectAttributes redirect, Runnable step) {

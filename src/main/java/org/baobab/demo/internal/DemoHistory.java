@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.baobab.award.Awards;
+import org.baobab.award.AwardDecisions;
 import org.baobab.bidding.Bids;
 import org.baobab.bidding.EnvelopeUpload;
 import org.baobab.bidding.EnvelopeUploads;
@@ -37,10 +37,17 @@ import org.baobab.bidding.sealing.Sealer;
 import org.baobab.bidding.sealing.ShareOpener;
 import org.baobab.complaints.Complaint;
 import org.baobab.complaints.Complaints;
+import org.baobab.evaluation.CommitteeDecisions;
+import org.baobab.evaluation.Declarations;
 import org.baobab.evaluation.Evaluation;
+import org.baobab.evaluation.EvaluationReports;
+import org.baobab.evaluation.EvaluationSetup;
+import org.baobab.evaluation.EvaluationStart;
 import org.baobab.evaluation.Evaluations;
+import org.baobab.evaluation.Marking;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.KeyReleases;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSessions;
 import org.baobab.rules.BuyerCategory;
@@ -184,9 +191,15 @@ class DemoHistory implements ApplicationRunner {
     private final EnvelopeUploads uploads;
     private final Bids bids;
     private final OpeningSessions sessions;
+    private final KeyReleases keyReleases;
     private final OpeningMinutes minutes;
     private final Evaluations evaluations;
-    private final Awards awards;
+    private final EvaluationStart evaluationStart;
+    private final Declarations declarations;
+    private final Marking marking;
+    private final CommitteeDecisions decisions;
+    private final EvaluationReports reports;
+    private final AwardDecisions awardDecisions;
     private final Complaints complaints;
 
     DemoHistory(
@@ -199,9 +212,15 @@ class DemoHistory implements ApplicationRunner {
             EnvelopeUploads uploads,
             Bids bids,
             OpeningSessions sessions,
+            KeyReleases keyReleases,
             OpeningMinutes minutes,
             Evaluations evaluations,
-            Awards awards,
+            EvaluationStart evaluationStart,
+            Declarations declarations,
+            Marking marking,
+            CommitteeDecisions decisions,
+            EvaluationReports reports,
+            AwardDecisions awardDecisions,
             Complaints complaints) {
         this.demoMode = demoMode;
         this.clock = clock;
@@ -212,9 +231,15 @@ class DemoHistory implements ApplicationRunner {
         this.uploads = uploads;
         this.bids = bids;
         this.sessions = sessions;
+        this.keyReleases = keyReleases;
         this.minutes = minutes;
         this.evaluations = evaluations;
-        this.awards = awards;
+        this.evaluationStart = evaluationStart;
+        this.declarations = declarations;
+        this.marking = marking;
+        this.decisions = decisions;
+        this.reports = reports;
+        this.awardDecisions = awardDecisions;
         this.complaints = complaints;
     }
 
@@ -294,7 +319,7 @@ class DemoHistory implements ApplicationRunner {
                     evaluation.plus(Duration.ofHours(5)),
                     ref,
                     "second member's declaration",
-                    () -> evaluations.declare(user(MEMBERS.get(1)), ocids.get(ref), false)));
+                    () -> declarations.declare(user(MEMBERS.get(1)), ocids.get(ref), false)));
             return steps;
         }
         steps.add(new Step(
@@ -304,7 +329,10 @@ class DemoHistory implements ApplicationRunner {
                 () -> evaluateToReport(ocids.get(ref))));
         Instant provisional = evaluation.plus(Duration.ofDays(s.stage() == Stage.FINAL ? 5 : 2));
         steps.add(new Step(
-                provisional, ref, "provisional award", () -> awards.publishProvisional(user(PRM), ocids.get(ref))));
+                provisional,
+                ref,
+                "provisional award",
+                () -> awardDecisions.publishProvisional(user(PRM), ocids.get(ref))));
         if (s.stage() == Stage.SUSPENDED) {
             Map<String, UUID> complaint = new LinkedHashMap<>();
             steps.add(new Step(
@@ -344,7 +372,7 @@ class DemoHistory implements ApplicationRunner {
                     provisional.plus(Duration.ofDays(25)),
                     ref,
                     "final award",
-                    () -> awards.finalise(user(PRM), ocids.get(ref))));
+                    () -> awardDecisions.finalise(user(PRM), ocids.get(ref))));
         }
         return steps;
     }
@@ -434,11 +462,11 @@ class DemoHistory implements ApplicationRunner {
             sessions.declare(member, session, false);
             MemberKey key = key(email);
             Map<UUID, byte[]> released = new LinkedHashMap<>();
-            for (OpeningSessions.ToRelease r : sessions.toRelease(member, session)) {
+            for (KeyReleases.ToRelease r : keyReleases.toRelease(member, session)) {
                 released.put(
                         r.envelopeId(), ShareOpener.releaseKey(Manifest.fromJson(r.manifest()), r.position(), key));
             }
-            sessions.release(member, session, released);
+            keyReleases.release(member, session, released);
         }
         // the state of the pieces: the notices ask no administrative document; the bid security is there
         for (org.baobab.opening.OpeningSession.Reading r :
@@ -463,19 +491,19 @@ class DemoHistory implements ApplicationRunner {
     }
 
     private void startEvaluation(String ocid) {
-        evaluations.start(
+        evaluationStart.start(
                 user(PRM),
                 ocid,
-                new Evaluations.Setup(
+                new EvaluationSetup(
                         List.of(
-                                new Evaluations.TechnicalCriterion(
+                                new EvaluationSetup.TechnicalCriterion(
                                         "Délai de livraison de 60 jours au plus", false, null),
-                                new Evaluations.TechnicalCriterion(
+                                new EvaluationSetup.TechnicalCriterion(
                                         "Conformité aux spécifications techniques", false, null)),
                         null,
                         null,
                         null));
-        evaluations.declare(user(MEMBERS.get(0)), ocid, false);
+        declarations.declare(user(MEMBERS.get(0)), ocid, false);
     }
 
     /** A member marks every bid as compliant on every criterion, and submits if asked. */
@@ -483,12 +511,12 @@ class DemoHistory implements ApplicationRunner {
         CurrentUser member = user(email);
         Evaluation e = evaluations.evaluation(ocid).orElseThrow();
         for (Evaluation.Bidder b : e.bidders()) {
-            Map<String, Evaluations.MarkInput> marks = new LinkedHashMap<>();
-            e.criteria().forEach(c -> marks.put(c.code(), new Evaluations.MarkInput(true, null, "")));
-            evaluations.mark(member, ocid, b.companyId(), marks);
+            Map<String, Marking.MarkInput> marks = new LinkedHashMap<>();
+            e.criteria().forEach(c -> marks.put(c.code(), new Marking.MarkInput(true, null, "")));
+            marking.mark(member, ocid, b.companyId(), marks);
         }
         if (submit) {
-            evaluations.submit(member, ocid);
+            marking.submit(member, ocid);
         }
     }
 
@@ -496,14 +524,14 @@ class DemoHistory implements ApplicationRunner {
     private void evaluateToReport(String ocid) {
         CurrentUser one = user(MEMBERS.get(0));
         CurrentUser two = user(MEMBERS.get(1));
-        evaluations.declare(two, ocid, false);
+        declarations.declare(two, ocid, false);
         marks(ocid, MEMBERS.get(0), true);
         marks(ocid, MEMBERS.get(1), true);
-        evaluations.settleAgreed(one, ocid);
-        evaluations.closeTechnical(one, ocid);
-        evaluations.generate(one, ocid);
-        evaluations.approve(one, ocid);
-        evaluations.approve(two, ocid);
+        decisions.settleAgreed(one, ocid);
+        decisions.closeTechnical(one, ocid);
+        reports.generate(one, ocid);
+        reports.approve(one, ocid);
+        reports.approve(two, ocid);
     }
 
     private UUID complain(String ocid, Instant provisional) {

@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.baobab.evaluation.CommitteeDecisions;
+import org.baobab.evaluation.Declarations;
 import org.baobab.evaluation.Evaluation;
 import org.baobab.evaluation.EvaluationErrorCode;
+import org.baobab.evaluation.EvaluationReports;
+import org.baobab.evaluation.EvaluationSetup;
+import org.baobab.evaluation.EvaluationStart;
 import org.baobab.evaluation.Evaluations;
+import org.baobab.evaluation.FinancialExamination;
+import org.baobab.evaluation.Marking;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +42,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvaluationController {
 
     private final Evaluations evaluations;
+    private final EvaluationStart starts;
+    private final Declarations declarations;
+    private final Marking marking;
+    private final CommitteeDecisions decisions;
+    private final FinancialExamination financial;
+    private final EvaluationReports reports;
     private final EvaluationPages pages;
     private final MessageSource messages;
 
-    EvaluationController(Evaluations evaluations, EvaluationPages pages, MessageSource messages) {
+    EvaluationController(
+            Evaluations evaluations,
+            EvaluationStart starts,
+            Declarations declarations,
+            Marking marking,
+            CommitteeDecisions decisions,
+            FinancialExamination financial,
+            EvaluationReports reports,
+            EvaluationPages pages,
+            MessageSource messages) {
         this.evaluations = evaluations;
+        this.starts = starts;
+        this.declarations = declarations;
+        this.marking = marking;
+        this.decisions = decisions;
+        this.financial = financial;
+        this.reports = reports;
         this.pages = pages;
         this.messages = messages;
     }
@@ -79,24 +107,24 @@ class EvaluationController {
             RedirectAttributes redirect,
             Locale locale) {
         return act(ocid, redirect, locale, () -> {
-            List<Evaluations.TechnicalCriterion> technical = new ArrayList<>();
+            List<EvaluationSetup.TechnicalCriterion> technical = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 String label = form.getOrDefault("label" + i, "").strip();
                 if (label.isEmpty()) {
                     continue;
                 }
                 boolean scored = "score".equals(form.get("kind" + i));
-                technical.add(new Evaluations.TechnicalCriterion(
+                technical.add(new EvaluationSetup.TechnicalCriterion(
                         label, scored, scored ? number(form.get("max" + i), EvaluationErrorCode.BAD_CRITERIA) : null));
             }
             BigDecimal weight = number(form.get("weight"), EvaluationErrorCode.BAD_CRITERIA);
             if (weight != null && weight.stripTrailingZeros().scale() > 0) {
                 throw new BaobabException(EvaluationErrorCode.BAD_CRITERIA);
             }
-            evaluations.start(
+            starts.start(
                     user,
                     ocid,
-                    new Evaluations.Setup(
+                    new EvaluationSetup(
                             technical,
                             weight == null ? null : weight.intValue(),
                             number(form.get("passMark"), EvaluationErrorCode.BAD_CRITERIA),
@@ -115,7 +143,7 @@ class EvaluationController {
             if (conflict == null || !List.of("none", "conflict").contains(conflict)) {
                 throw new BaobabException(EvaluationErrorCode.NOT_DECLARED);
             }
-            evaluations.declare(user, ocid, conflict.equals("conflict"));
+            declarations.declare(user, ocid, conflict.equals("conflict"));
         });
     }
 
@@ -131,7 +159,7 @@ class EvaluationController {
             Evaluation e = evaluations
                     .evaluation(ocid)
                     .orElseThrow(() -> new BaobabException(EvaluationErrorCode.NOT_STARTED));
-            Map<String, Evaluations.MarkInput> marks = new LinkedHashMap<>();
+            Map<String, Marking.MarkInput> marks = new LinkedHashMap<>();
             for (Evaluation.Criterion c : e.criteria()) {
                 String value = form.getOrDefault("v_" + c.code(), "").strip();
                 String comment = form.getOrDefault("c_" + c.code(), "");
@@ -140,7 +168,7 @@ class EvaluationController {
                 }
                 marks.put(c.code(), input(c, value, comment));
             }
-            evaluations.mark(user, ocid, company, marks);
+            marking.mark(user, ocid, company, marks);
         });
     }
 
@@ -150,7 +178,7 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(ocid, redirect, locale, () -> evaluations.submit(user, ocid));
+        return act(ocid, redirect, locale, () -> marking.submit(user, ocid));
     }
 
     @PostMapping("/evaluation/{ocid}/settlement")
@@ -169,8 +197,8 @@ class EvaluationController {
                     .filter(x -> x.code().equals(code))
                     .findFirst()
                     .orElseThrow(() -> new BaobabException(EvaluationErrorCode.BAD_MARK, code));
-            Evaluations.MarkInput in = input(c, form.getOrDefault("value", "").strip(), "");
-            evaluations.settle(
+            Marking.MarkInput in = input(c, form.getOrDefault("value", "").strip(), "");
+            decisions.settle(
                     user,
                     ocid,
                     uuid(form.get("company")),
@@ -187,7 +215,7 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(ocid, redirect, locale, () -> evaluations.settleAgreed(user, ocid));
+        return act(ocid, redirect, locale, () -> decisions.settleAgreed(user, ocid));
     }
 
     @PostMapping("/evaluation/{ocid}/technical/close")
@@ -196,7 +224,7 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(ocid, redirect, locale, () -> evaluations.closeTechnical(user, ocid));
+        return act(ocid, redirect, locale, () -> decisions.closeTechnical(user, ocid));
     }
 
     @PostMapping("/evaluation/{ocid}/financial-opening")
@@ -206,7 +234,7 @@ class EvaluationController {
             RedirectAttributes redirect,
             Locale locale) {
         try {
-            evaluations.openFinancial(user, ocid);
+            financial.openFinancial(user, ocid);
             return "redirect:/opening/" + ocid;
         } catch (BaobabException e) {
             redirect.addFlashAttribute("error", message(e, locale));
@@ -225,12 +253,12 @@ class EvaluationController {
                 ocid,
                 redirect,
                 locale,
-                () -> evaluations.price(
+                () -> financial.price(
                         user,
                         ocid,
                         uuid(form.get("company")),
                         form.getOrDefault("lot", ""),
-                        new Evaluations.PriceInput(
+                        new FinancialExamination.PriceInput(
                                 number(form.get("corrected"), EvaluationErrorCode.BAD_PRICE),
                                 form.getOrDefault("reason", ""),
                                 form.get("margin"),
@@ -244,7 +272,7 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(ocid, redirect, locale, () -> evaluations.generate(user, ocid));
+        return act(ocid, redirect, locale, () -> reports.generate(user, ocid));
     }
 
     @PostMapping("/evaluation/{ocid}/report/approval")
@@ -253,7 +281,7 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        return act(ocid, redirect, locale, () -> evaluations.approve(user, ocid));
+        return act(ocid, redirect, locale, () -> reports.approve(user, ocid));
     }
 
     private String act(String ocid, RedirectAttributes redirect, Locale locale, Runnable action) {
@@ -265,15 +293,15 @@ class EvaluationController {
         return "redirect:/evaluation/" + ocid;
     }
 
-    private static Evaluations.MarkInput input(Evaluation.Criterion c, String value, String comment) {
+    private static Marking.MarkInput input(Evaluation.Criterion c, String value, String comment) {
         if (c.scored()) {
             BigDecimal points = number(value, EvaluationErrorCode.BAD_MARK, c.label());
-            return new Evaluations.MarkInput(null, points, comment);
+            return new Marking.MarkInput(null, points, comment);
         }
         if (!List.of("pass", "fail").contains(value)) {
             throw new BaobabException(EvaluationErrorCode.BAD_MARK, c.label());
         }
-        return new Evaluations.MarkInput(value.equals("pass"), null, comment);
+        return new Marking.MarkInput(value.equals("pass"), null, comment);
     }
 
     private static @Nullable BigDecimal number(@Nullable String text, EvaluationErrorCode error, Object... args) {

@@ -11,6 +11,7 @@ import org.baobab.documents.PdfAttachment;
 import org.baobab.documents.PdfRenderer;
 import org.baobab.evaluation.Evaluation;
 import org.baobab.evaluation.EvaluationErrorCode;
+import org.baobab.evaluation.EvaluationReports;
 import org.baobab.evaluation.Evaluations;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
@@ -25,12 +26,19 @@ import org.springframework.ui.Model;
 class EvaluationPages {
 
     private final Evaluations evaluations;
+    private final EvaluationReports reports;
     private final Notices notices;
     private final PdfRenderer pdfs;
     private final MessageSource messages;
 
-    EvaluationPages(Evaluations evaluations, Notices notices, PdfRenderer pdfs, MessageSource messages) {
+    EvaluationPages(
+            Evaluations evaluations,
+            EvaluationReports reports,
+            Notices notices,
+            PdfRenderer pdfs,
+            MessageSource messages) {
         this.evaluations = evaluations;
+        this.reports = reports;
         this.notices = notices;
         this.pdfs = pdfs;
         this.messages = messages;
@@ -71,27 +79,25 @@ class EvaluationPages {
             e.members().forEach(m -> names.put(m.userId().toString(), m.name()));
             model.addAttribute("memberNames", names);
         }
-        if (seesBids
-                && List.of("financial", "financial-opening", "report", "approved")
-                        .contains(e.stage())) {
+        if (seesBids && e.stage().pastTechnical()) {
             model.addAttribute("result", evaluations.result(ocid));
             model.addAttribute("margins", evaluations.margins(e.country()));
         }
-        evaluations.report(ocid).ifPresent(r -> model.addAttribute("report", r));
+        reports.report(ocid).ifPresent(r -> model.addAttribute("report", r));
     }
 
     void fillReport(CurrentUser user, String ocid, Model model, Locale locale) {
         ProcessView process = process(user, ocid);
-        Evaluations.Report report =
-                evaluations.report(ocid).orElseThrow(() -> new BaobabException(EvaluationErrorCode.NOT_STARTED));
+        EvaluationReports.Report report =
+                reports.report(ocid).orElseThrow(() -> new BaobabException(EvaluationErrorCode.NOT_STARTED));
         Evaluation e = evaluations.evaluation(ocid).orElseThrow();
         model.addAllAttributes(reportModel(process, e, report, locale));
     }
 
     byte[] pdf(CurrentUser user, String ocid, Locale locale) {
         ProcessView process = process(user, ocid);
-        Evaluations.Report report =
-                evaluations.report(ocid).orElseThrow(() -> new BaobabException(EvaluationErrorCode.NOT_STARTED));
+        EvaluationReports.Report report =
+                reports.report(ocid).orElseThrow(() -> new BaobabException(EvaluationErrorCode.NOT_STARTED));
         Evaluation e = evaluations.evaluation(ocid).orElseThrow();
         String title = messages.getMessage("evaluation.report.title", null, locale) + " — " + ocid;
         PdfAttachment data = new PdfAttachment(
@@ -99,13 +105,13 @@ class EvaluationPages {
                 "application/json",
                 "The evaluation result as generated",
                 "Data",
-                evaluations.reportJson(ocid).getBytes(StandardCharsets.UTF_8));
+                reports.reportJson(ocid).getBytes(StandardCharsets.UTF_8));
         return pdfs.render(
                 "pdf/evaluation/report", reportModel(process, e, report, locale), locale, title, List.of(data));
     }
 
     private Map<String, Object> reportModel(
-            ProcessView process, Evaluation e, Evaluations.Report report, Locale locale) {
+            ProcessView process, Evaluation e, EvaluationReports.Report report, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>();
         Map<String, String> marginNames = new LinkedHashMap<>();
         evaluations

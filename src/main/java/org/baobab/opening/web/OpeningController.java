@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
+import org.baobab.opening.KeyReleases;
 import org.baobab.opening.OpeningErrorCode;
 import org.baobab.opening.OpeningMinutes;
 import org.baobab.opening.OpeningSession;
@@ -38,11 +39,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OpeningController {
 
     private final OpeningSessions sessions;
+    private final KeyReleases releases;
     private final OpeningMinutes minutes;
     private final MessageSource messages;
 
-    OpeningController(OpeningSessions sessions, OpeningMinutes minutes, MessageSource messages) {
+    OpeningController(OpeningSessions sessions, KeyReleases releases, OpeningMinutes minutes, MessageSource messages) {
         this.sessions = sessions;
+        this.releases = releases;
         this.minutes = minutes;
         this.messages = messages;
     }
@@ -226,7 +229,7 @@ class OpeningController {
     @GetMapping(path = "/api/opening/sessions/{id}/manifests", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     List<Map<String, Object>> manifests(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return sessions.toRelease(user, id).stream()
+        return releases.toRelease(user, id).stream()
                 .map(r -> {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("envelope", r.envelopeId().toString());
@@ -257,7 +260,7 @@ class OpeningController {
                 }
             }
         }
-        OpeningSession session = sessions.release(user, id, keys);
+        OpeningSession session = releases.release(user, id, keys);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("opened", session.readings().size());
         json.put(
