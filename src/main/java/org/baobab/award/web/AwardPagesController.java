@@ -5,12 +5,11 @@ import java.util.Locale;
 import org.baobab.award.Awards;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,13 +30,13 @@ class AwardPagesController {
     private final Awards awards;
     private final Complaints complaints;
     private final Notices notices;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    AwardPagesController(Awards awards, Complaints complaints, Notices notices, MessageSource messages) {
+    AwardPagesController(Awards awards, Complaints complaints, Notices notices, FormErrors forms) {
         this.awards = awards;
         this.complaints = complaints;
         this.notices = notices;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/award/{ocid}")
@@ -123,13 +122,6 @@ class AwardPagesController {
     }
 
     private String act(String ocid, Locale locale, RedirectAttributes redirect, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("message", messages.getMessage("award.page.done", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-        }
-        return "redirect:/award/" + ocid;
+        return forms.act(redirect, "/award/" + ocid, "award.page.done", "award", step);
     }
 }

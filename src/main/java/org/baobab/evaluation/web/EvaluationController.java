@@ -13,8 +13,8 @@ import org.baobab.evaluation.EvaluationErrorCode;
 import org.baobab.evaluation.Evaluations;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.web.FormErrors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,12 +36,12 @@ class EvaluationController {
 
     private final Evaluations evaluations;
     private final EvaluationPages pages;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    EvaluationController(Evaluations evaluations, EvaluationPages pages, MessageSource messages) {
+    EvaluationController(Evaluations evaluations, EvaluationPages pages, FormErrors forms) {
         this.evaluations = evaluations;
         this.pages = pages;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/evaluation")
@@ -205,13 +205,10 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
+        return forms.act(redirect, "/evaluation/" + ocid, () -> {
             evaluations.openFinancial(user, ocid);
             return "redirect:/opening/" + ocid;
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            return "redirect:/evaluation/" + ocid;
-        }
+        });
     }
 
     @PostMapping("/evaluation/{ocid}/prices")
@@ -257,12 +254,10 @@ class EvaluationController {
     }
 
     private String act(String ocid, RedirectAttributes redirect, Locale locale, Runnable action) {
-        try {
+        return forms.act(redirect, "/evaluation/" + ocid, () -> {
             action.run();
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/evaluation/" + ocid;
+            return "redirect:/evaluation/" + ocid;
+        });
     }
 
     private static Evaluations.MarkInput input(Evaluation.Criterion c, String value, String comment) {
@@ -297,9 +292,5 @@ class EvaluationController {
         } catch (IllegalArgumentException e) {
             throw new BaobabException(EvaluationErrorCode.NO_SUCH_BIDDER);
         }
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
     }
 }

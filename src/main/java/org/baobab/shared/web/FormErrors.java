@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.ErrorCode;
 import org.baobab.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -52,7 +55,7 @@ public class FormErrors {
 
     /** Puts a refusal on the form: its violations on their fields, anything else as a global error. */
     public static void reject(BindingResult errors, BaobabException e) {
-        reject(errors, e, Map.of(), Set.of());
+        reject(errors, e, Map.of(), Set.of(), Map.of());
     }
 
     /**
@@ -60,11 +63,22 @@ public class FormErrors {
      * the codes in {@code naming} name their field in their first argument.
      */
     public static void reject(
-            BindingResult errors, BaobabException e, Map<ErrorCode, String> fields, Set<ErrorCode> naming) {
+            BindingResult errors,
+            BaobabException e,
+            Map<ErrorCode, String> fields,
+            Set<ErrorCode> naming,
+            Map<String, String> aliases) {
         if (e instanceof InvalidInput invalid) {
             invalid.violations()
                     .forEach(v -> rejectField(
-                            errors, v.field(), v.code(), v.arguments().toArray()));
+                            errors,
+                            aliases.getOrDefault(v.field(), v.field()),
+                            v.code(),
+                            labelled(
+                                    errors,
+                                    aliases.getOrDefault(v.field(), v.field()),
+                                    v.field(),
+                                    v.arguments().toArray())));
             return;
         }
         Object[] arguments = e.arguments();
@@ -73,7 +87,8 @@ public class FormErrors {
                 && naming.contains(e.errorCode())
                 && arguments.length > 0
                 && arguments[0] instanceof String named) {
-            field = named;
+            field = aliases.getOrDefault(named, named);
+            arguments = labelled(errors, field, named, arguments);
         }
         if (field == null) {
             errors.addError(new ObjectError(
@@ -82,12 +97,11 @@ public class FormErrors {
                     arguments,
                     e.errorCode().code()));
         } else {
-            rejectField(errors, field, e.errorCode(), arguments);
+            rejectField(errors, field, e.errorCode(), labelled(errors, field, field, arguments));
         }
     }
 
-    private static void rejectField(BindingResult errors, String field, ErrorCode code, Object[] arguments) {
-        Object[] named = labelled(errors, field, arguments);
+    private static void rejectField(BindingResult errors, String field, ErrorCode code, Object[] named) {
         if (isField(errors, field)) {
             errors.addError(new FieldError(
                     errors.getObjectName(),
@@ -103,11 +117,11 @@ public class FormErrors {
         }
     }
 
-    /** The arguments, with the field's name replaced by its label. */
-    private static Object[] labelled(BindingResult errors, String field, Object[] arguments) {
+    /** The arguments, with the field's name ({@code field} on the form, {@code named} by the service) as its label. */
+    private static Object[] labelled(BindingResult errors, String field, String named, Object[] arguments) {
         Object[] copy = arguments.clone();
         for (int i = 0; i < copy.length; i++) {
-            if (field.equals(copy[i])) {
+            if (field.equals(copy[i]) || named.equals(copy[i])) {
                 copy[i] = label(errors.getObjectName(), field);
             }
         }
@@ -147,12 +161,57 @@ public class FormErrors {
      * the translated {@code successKey} ({@code message}) or the refusal's message ({@code error}) shown once.
      */
     public String act(RedirectAttributes redirect, String url, String successKey, Runnable command) {
-        try {
+        return act(redirect, url, () -> {
             command.run();
             return redirect(redirect, url, successKey);
+        });
+    }
+
+    /**
+     * As {@link #act(RedirectAttributes, String, String, Runnable)}, for a command that chooses where to go (such as
+     * the page of what it created): on a refusal, {@code redirect:failureUrl} with the refusal's message.
+     */
+    public String act(RedirectAttributes redirect, String failureUrl, Supplier<String> command) {
+        return act(redirect, failureUrl, command, () -> {});
+    }
+
+    /**
+     * As {@link #act(RedirectAttributes, String, Supplier)}; {@code alsoOnFailure} adds what the page needs to show
+     * the refusal where it belongs (the text typed, the section to open).
+     */
+    public String act(
+            RedirectAttributes redirect, String failureUrl, Supplier<String> command, Runnable alsoOnFailure) {
+        try {
+            return command.get();
         } catch (BaobabException e) {
             redirect.addFlashAttribute("error", message(e));
-            return "redirect:" + url;
+            alsoOnFailure.run();
+            return "redirect:" + failureUrl;
+        }
+    }
+
+    /**
+     * As {@link #act(RedirectAttributes, String, String, Runnable)} for a button whose refusal may name a field of
+     * the small form it sits in (a reason to give): an argument that is a field's name on {@code form} is shown as the
+     * field's label ({@code <form>.<field>}).
+     */
+    public String act(RedirectAttributes redirect, String url, String successKey, String form, Runnable command) {
+        return actNaming(redirect, url, form, () -> {
+            command.run();
+            return redirect(redirect, url, successKey);
+        });
+    }
+
+    /**
+     * As {@link #act(RedirectAttributes, String, Supplier)}, an argument of the refusal that is a field's name on
+     * {@code form} shown as the field's label ({@code <form>.<field>}).
+     */
+    public String actNaming(RedirectAttributes redirect, String failureUrl, String form, Supplier<String> command) {
+        try {
+            return command.get();
+        } catch (BaobabException e) {
+            redirect.addFlashAttribute("error", message(e, form));
+            return "redirect:" + failureUrl;
         }
     }
 
@@ -161,12 +220,29 @@ public class FormErrors {
         return messages.getMessage(e.errorCode().messageKey(), e.arguments(), LocaleContextHolder.getLocale());
     }
 
+    /** As {@link #message(BaobabException)}, an argument that names a field of {@code form} shown as its label. */
+    public String message(BaobabException e, String form) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Object[] arguments = e.arguments().clone();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof String name) {
+                String label = messages.getMessage(form + "." + name, null, null, locale);
+                if (label != null) {
+                    arguments[i] = label;
+                }
+            }
+        }
+        return messages.getMessage(e.errorCode().messageKey(), arguments, locale);
+    }
+
     /** The post of one form: which errors go on which field, then the command and the two outcomes. */
     public static final class Submission {
 
         private final BindingResult errors;
         private final Map<ErrorCode, String> fields = new HashMap<>();
         private final Set<ErrorCode> naming = new HashSet<>();
+        private final Map<String, String> aliases = new HashMap<>();
+        private @Nullable HttpServletResponse response;
 
         private Submission(BindingResult errors) {
             this.errors = errors;
@@ -181,6 +257,21 @@ public class FormErrors {
         /** Refusals with these codes name their field in their first argument (the field's name on the form). */
         public Submission namingField(ErrorCode... codes) {
             naming.addAll(List.of(codes));
+            return this;
+        }
+
+        /**
+         * On failure, answers with an error status: 400 for a form that fails its checks, the refusal's own status
+         * ({@link ErrorCode#httpStatus()}) for a refusal of the service.
+         */
+        public Submission statusOnFailure(HttpServletResponse response) {
+            this.response = response;
+            return this;
+        }
+
+        /** A violation the service reports on {@code serviceField} is shown on the form's {@code formField}. */
+        public Submission alias(String serviceField, String formField) {
+            aliases.put(serviceField, formField);
             return this;
         }
 
@@ -201,13 +292,19 @@ public class FormErrors {
         /** As {@link #run}, for a command that answers something the success needs (the id of what it created). */
         public <T> String submit(Supplier<T> command, Function<T, String> success, Supplier<String> failure) {
             if (errors.hasErrors()) {
+                if (response != null) {
+                    response.setStatus(400);
+                }
                 return failure.get();
             }
             T result;
             try {
                 result = command.get();
             } catch (BaobabException e) {
-                reject(errors, e, fields, naming);
+                reject(errors, e, fields, naming, aliases);
+                if (response != null) {
+                    response.setStatus(e.errorCode().httpStatus());
+                }
                 return failure.get();
             }
             return success.apply(result);
