@@ -174,6 +174,25 @@ class IdentityFormsTests {
                 .isEqualTo(before);
     }
 
+    @Test
+    void aNewPasswordTooShortAndNotConfirmedShowsBothErrorsByTheirLabels() throws Exception {
+        for (String language : new String[] {"fr", "ar"}) {
+            FormPage page = FormPage.of(mvc.perform(MockMvcRequestBuilders.post("/password/reset")
+                            .with(csrf())
+                            .header("Accept-Language", language)
+                            .param("token", "pas-un-jeton-" + UUID.randomUUID())
+                            .param("password", "Zq9-court")
+                            .param("confirmation", "autre chose"))
+                    .andExpect(status().isBadRequest()));
+            var items = page.assertErrors(
+                    "password", label("password.new", language.equals("fr") ? "" : "_ar"),
+                    "confirmation", label("password.confirm", language.equals("fr") ? "" : "_ar"));
+            assertThat(items).hasSize(2);
+            assertThat(page.besideField("confirmation"))
+                    .isEqualTo(label("error.identity.passwords-differ", language.equals("fr") ? "" : "_ar"));
+        }
+    }
+
     /** A text of identity's bundle, as a reader sees it. */
     private static String label(String key, String language) throws java.io.IOException {
         java.util.Properties bundle = new java.util.Properties();
