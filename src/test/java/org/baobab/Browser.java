@@ -68,6 +68,15 @@ public final class Browser implements AutoCloseable {
                 .newPage();
     }
 
+    /** A new browser window in {@code locale} (a BCP 47 tag) on a screen {@code width} CSS pixels wide (a phone). */
+    public Page newPage(String locale, int width, int height) {
+        return chromium.newContext(new NewContextOptions()
+                        .setBaseURL(baseUrl)
+                        .setLocale(locale)
+                        .setViewportSize(width, height))
+                .newPage();
+    }
+
     /**
      * Signs a demo account in (password, then the demo TOTP code) and waits for its account page. Another test may
      * have used this 30-second step's code for the same account a moment ago: the replay is refused, so wait for the

@@ -24,6 +24,7 @@ import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
+import org.baobab.shared.InvalidInput;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.jspecify.annotations.Nullable;
@@ -384,15 +385,18 @@ public class Plans {
         return new Changes(added, removed, changed);
     }
 
-    /** A line's value refused, with the spreadsheet column it came from, so that an import can say where. */
-    private static final class LineError extends BaobabException {
+    /**
+     * A line's value refused, with the spreadsheet column it came from, so that an import can say where and a form can
+     * show it beside its field (a violation of that column).
+     */
+    private static final class LineError extends InvalidInput {
 
         private static final long serialVersionUID = 1L;
 
         private final String column;
 
         LineError(String column, PlanningErrorCode code, Object... arguments) {
-            super(code, arguments);
+            super(List.of(InvalidInput.Violation.of(column, code, arguments)));
             this.column = column;
         }
     }

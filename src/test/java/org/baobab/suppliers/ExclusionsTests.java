@@ -3,7 +3,9 @@ package org.baobab.suppliers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.baobab.FormPage;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.CurrentUser;
@@ -222,6 +225,43 @@ class ExclusionsTests {
     }
 
     @Test
+    void everyInvalidFieldOfTheDecisionIsShownOnceBesideItselfByItsLabelInFrenchAndArabic() throws Exception {
+        CurrentUser officer = officer();
+        long before = count();
+        for (String language : new String[] {"fr", "ar"}) {
+            FormPage page = FormPage.of(mvc.perform(MockMvcRequestBuilders.post("/regulator/exclusions")
+                            .with(SignedIn.as(officer))
+                            .with(csrf())
+                            .header("Accept-Language", language)
+                            .param("companyName", "Entreprise Xw")
+                            .param("startsOn", "pas une date")
+                            .param("legalBasis", "")
+                            .param("reason", " "))
+                    .andExpect(status().isOk()));
+            var items = language.equals("fr")
+                    ? page.assertErrors(
+                            "startsOn", "Début de l'exclusion",
+                            "legalBasis", "Décision (référence et date)",
+                            "reason", "Motif")
+                    : page.assertErrors(
+                            "startsOn", label("startsOn"),
+                            "legalBasis", label("legalBasis"),
+                            "reason", label("reason"));
+            assertThat(items).hasSize(3);
+            assertThat(page.html()).contains("value=\"Entreprise Xw\"");
+        }
+        assertThat(count()).as("nothing was recorded").isEqualTo(before);
+    }
+
+    private static String label(String field) throws java.io.IOException {
+        java.util.Properties arabic = new java.util.Properties();
+        try (var in = ExclusionsTests.class.getResourceAsStream("/i18n/suppliers_ar.properties")) {
+            arabic.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return arabic.getProperty("exclusion." + field);
+    }
+
+    @Test
     void theOfficerRecordsAndLiftsThroughThePagesWithTranslatedErrors() throws Exception {
         CurrentUser officer = officer();
         String company = "Bâtiments Zq" + UUID.randomUUID().toString().substring(0, 6);
@@ -237,17 +277,30 @@ class ExclusionsTests {
                         .param("endsOn", "2093-05-01")
                         .param("legalBasis", "Décision 2093-1")
                         .param("reason", "Motif"))
-                .andExpect(redirectedUrl("/regulator/exclusions"))
-                .andExpect(flash().attribute("error", "The exclusion ends before it starts."));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The exclusion ends before it starts.")));
+        assertThat(FormPage.of(mvc.perform(MockMvcRequestBuilders.post("/regulator/exclusions")
+                                .with(SignedIn.as(officer))
+                                .with(csrf())
+                                .header("Accept-Language", "en")
+                                .param("companyName", company)
+                                .param("startsOn", "2093-05-10")
+                                .param("endsOn", "2093-05-01")
+                                .param("legalBasis", "Décision 2093-1")
+                                .param("reason", "Motif")))
+                        .besideField("endsOn"))
+                .isEqualTo("The exclusion ends before it starts.");
         assertThat(count()).isEqualTo(before);
-        mvc.perform(MockMvcRequestBuilders.post("/regulator/exclusions")
-                        .with(SignedIn.as(officer))
-                        .with(csrf())
-                        .header("Accept-Language", "fr")
-                        .param("companyName", company)
-                        .param("startsOn", "2093-05-10")
-                        .param("legalBasis", "Décision 2093-1"))
-                .andExpect(flash().attribute("error", "Une information obligatoire manque : Motif."));
+        assertThat(FormPage.of(mvc.perform(MockMvcRequestBuilders.post("/regulator/exclusions")
+                                .with(SignedIn.as(officer))
+                                .with(csrf())
+                                .header("Accept-Language", "fr")
+                                .param("companyName", company)
+                                .param("startsOn", "2093-05-10")
+                                .param("legalBasis", "Décision 2093-1")))
+                        .assertErrors("reason", "Motif"))
+                .hasSize(1);
+        assertThat(count()).isEqualTo(before);
         mvc.perform(MockMvcRequestBuilders.post("/regulator/exclusions")
                         .with(SignedIn.as(officer))
                         .with(csrf())

@@ -7,12 +7,11 @@ import org.baobab.award.Awards;
 import org.baobab.award.PriorReviews;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
-import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +34,7 @@ class AwardPagesController {
     private final AwardDecisions decisions;
     private final Complaints complaints;
     private final Notices notices;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
     AwardPagesController(
             Awards awards,
@@ -43,13 +42,13 @@ class AwardPagesController {
             AwardDecisions decisions,
             Complaints complaints,
             Notices notices,
-            MessageSource messages) {
+            FormErrors forms) {
         this.awards = awards;
         this.reviews = reviews;
         this.decisions = decisions;
         this.complaints = complaints;
         this.notices = notices;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/award/{ocid}")
@@ -135,13 +134,6 @@ class AwardPagesController {
     }
 
     private String act(String ocid, Locale locale, RedirectAttributes redirect, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("message", messages.getMessage("award.page.done", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-        }
-        return "redirect:/award/" + ocid;
+        return forms.act(redirect, "/award/" + ocid, "award.page.done", "award", step);
     }
 }

@@ -14,12 +14,11 @@ import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SealingSets;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.signing.PlatformSigningKey;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.suppliers.Eligibility;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +43,7 @@ class BidsPageController {
     private final Bids bids;
     private final SealingSets sealingSets;
     private final Notices notices;
-    private final MessageSource messages;
+    private final FormErrors forms;
     private final PlatformSigningKey signingKey;
     private final ReceiptPdf receiptPdf;
 
@@ -52,14 +51,14 @@ class BidsPageController {
             Bids bids,
             SealingSets sealingSets,
             Notices notices,
-            MessageSource messages,
+            FormErrors forms,
             PlatformSigningKey signingKey,
             ReceiptPdf receiptPdf) {
         this.receiptPdf = receiptPdf;
         this.bids = bids;
         this.sealingSets = sealingSets;
         this.notices = notices;
-        this.messages = messages;
+        this.forms = forms;
         this.signingKey = signingKey;
     }
 
@@ -102,19 +101,8 @@ class BidsPageController {
     }
 
     @PostMapping("/bids/{ocid}/withdraw")
-    String withdraw(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable String ocid,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            bids.withdraw(user, ocid);
-            redirect.addFlashAttribute("message", messages.getMessage("bid.withdrawn", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-        }
-        return "redirect:/bids/" + ocid;
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String ocid, RedirectAttributes redirect) {
+        return forms.act(redirect, "/bids/" + ocid, "bid.withdrawn", () -> bids.withdraw(user, ocid));
     }
 
     @GetMapping("/bids/receipts/{envelope}")

@@ -7,7 +7,7 @@ import org.baobab.complaints.Complaint.Outcome;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
-import org.springframework.context.MessageSource;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplaintActionsController {
 
     private final Complaints complaints;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    ComplaintActionsController(Complaints complaints, MessageSource messages) {
+    ComplaintActionsController(Complaints complaints, FormErrors forms) {
         this.complaints = complaints;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @PostMapping("/complaints/{id}/answer")
@@ -100,14 +100,13 @@ class ComplaintActionsController {
     }
 
     private String act(UUID id, Locale locale, RedirectAttributes redirect, String field, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("message", messages.getMessage("complaints.page.done", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            redirect.addFlashAttribute("errorField", field);
-        }
-        return "redirect:/complaints/" + id;
+        return forms.act(
+                redirect,
+                "/complaints/" + id,
+                () -> {
+                    step.run();
+                    return forms.redirect(redirect, "/complaints/" + id, "complaints.page.done");
+                },
+                () -> redirect.addFlashAttribute("errorField", field));
     }
 }

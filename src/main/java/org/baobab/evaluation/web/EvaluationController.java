@@ -20,8 +20,8 @@ import org.baobab.evaluation.FinancialExamination;
 import org.baobab.evaluation.Marking;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.web.FormErrors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,7 +49,7 @@ class EvaluationController {
     private final FinancialExamination financial;
     private final EvaluationReports reports;
     private final EvaluationPages pages;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
     EvaluationController(
             Evaluations evaluations,
@@ -60,7 +60,7 @@ class EvaluationController {
             FinancialExamination financial,
             EvaluationReports reports,
             EvaluationPages pages,
-            MessageSource messages) {
+            FormErrors forms) {
         this.evaluations = evaluations;
         this.starts = starts;
         this.declarations = declarations;
@@ -69,7 +69,7 @@ class EvaluationController {
         this.financial = financial;
         this.reports = reports;
         this.pages = pages;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/evaluation")
@@ -233,13 +233,10 @@ class EvaluationController {
             @PathVariable String ocid,
             RedirectAttributes redirect,
             Locale locale) {
-        try {
+        return forms.act(redirect, "/evaluation/" + ocid, () -> {
             financial.openFinancial(user, ocid);
             return "redirect:/opening/" + ocid;
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            return "redirect:/evaluation/" + ocid;
-        }
+        });
     }
 
     @PostMapping("/evaluation/{ocid}/prices")
@@ -285,12 +282,10 @@ class EvaluationController {
     }
 
     private String act(String ocid, RedirectAttributes redirect, Locale locale, Runnable action) {
-        try {
+        return forms.act(redirect, "/evaluation/" + ocid, () -> {
             action.run();
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/evaluation/" + ocid;
+            return "redirect:/evaluation/" + ocid;
+        });
     }
 
     private static Marking.MarkInput input(Evaluation.Criterion c, String value, String comment) {
@@ -325,9 +320,5 @@ class EvaluationController {
         } catch (IllegalArgumentException e) {
             throw new BaobabException(EvaluationErrorCode.NO_SUCH_BIDDER);
         }
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
     }
 }

@@ -2,12 +2,18 @@
 package org.baobab.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.baobab.identity.Accounts;
-import org.baobab.shared.BaobabException;
+import org.baobab.identity.IdentityErrorCode;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -17,40 +23,50 @@ class InvitationController {
 
     private final Accounts accounts;
 
-    InvitationController(Accounts accounts) {
+    private final FormErrors forms;
+
+    InvitationController(Accounts accounts, FormErrors forms) {
         this.accounts = accounts;
+        this.forms = forms;
     }
+
+    /** The invited person's name and password (labels {@code activation.<field>}). */
+    record Activation(
+            String token,
+            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(min = 12, max = 128) String password) {}
 
     @GetMapping("/invitation")
     String form(@RequestParam String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("invalid", !accounts.tokenUsable(token, "INVITATION"));
+        model.addAttribute("activation", new Activation(token, "", ""));
         return "identity/invitation";
     }
 
     @PostMapping("/invitation")
     String accept(
-            @RequestParam String token,
-            @RequestParam String fullName,
-            @RequestParam String password,
+            @Valid @ModelAttribute("activation") Activation form,
+            BindingResult errors,
             Locale locale,
             HttpServletResponse response,
             Model model) {
-        model.addAttribute("token", token);
-        model.addAttribute("invalid", false);
-        if (fullName.isBlank() || fullName.length() > 200) {
-            model.addAttribute("nameError", true);
-            response.setStatus(400);
-            return "identity/invitation";
-        }
-        try {
-            accounts.acceptInvitation(token, fullName, password, locale.getLanguage());
-        } catch (BaobabException e) {
-            model.addAttribute("passwordError", e.errorCode().messageKey());
-            model.addAttribute("invalid", "IDENTITY-0004".equals(e.errorCode().code()));
-            response.setStatus(400);
-            return "identity/invitation";
-        }
-        return "redirect:/login?welcome";
+        model.addAttribute("token", form.token());
+        return forms.on(errors)
+                .statusOnFailure(response)
+                .field(IdentityErrorCode.WEAK_PASSWORD, "password")
+                .run(
+                        () -> accounts.acceptInvitation(
+                                form.token(), form.fullName(), form.password(), locale.getLanguage()),
+                        () -> "redirect:/login?welcome",
+                        () -> {
+                            model.addAttribute(
+                                    "invalid",
+                                    errors.getGlobalErrors().stream()
+                                            .anyMatch(e -> IdentityErrorCode.TOKEN_INVALID
+                                                    .messageKey()
+                                                    .equals(e.getCode())));
+                            return "identity/invitation";
+                        });
     }
 }

@@ -2,19 +2,26 @@
 package org.baobab.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.BaobabException;
+import org.baobab.identity.IdentityErrorCode;
 import org.baobab.shared.OrganisationKind;
-import org.springframework.context.MessageSource;
+import org.baobab.shared.SharedErrorCode;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -25,12 +32,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganisationAdminController {
 
     private final Accounts accounts;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    OrganisationAdminController(Accounts accounts, MessageSource messages) {
+    OrganisationAdminController(Accounts accounts, FormErrors forms) {
         this.accounts = accounts;
-        this.messages = messages;
+        this.forms = forms;
     }
+
+    /** A public body and its first administrator (labels {@code newOrganisation.<field>}). */
+    record NewOrganisation(
+            @NotNull OrganisationKind kind,
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank String country,
+            @NotBlank @Email @Size(max = 320) String adminEmail,
+            @NotBlank @Size(max = 200) String adminName) {}
 
     @GetMapping("/admin/organisations")
     String list(Model model, Locale locale) {
@@ -42,34 +57,45 @@ class OrganisationAdminController {
                         OrganisationKind.CONTROL_BODY,
                         OrganisationKind.REGULATOR));
         model.addAttribute("countries", RegistrationController.countryOptions(locale));
+        if (!model.containsAttribute("newOrganisation")) {
+            model.addAttribute(
+                    "newOrganisation", new NewOrganisation(OrganisationKind.CONTRACTING_AUTHORITY, "", "SN", "", ""));
+        }
         return "identity/admin-organisations";
     }
 
     @PostMapping("/admin/organisations")
     String create(
             @AuthenticationPrincipal CurrentUser user,
-            @RequestParam OrganisationKind kind,
-            @RequestParam String name,
-            @RequestParam String country,
-            @RequestParam String adminEmail,
-            @RequestParam String adminName,
+            @Valid @ModelAttribute("newOrganisation") NewOrganisation form,
+            BindingResult errors,
             Locale locale,
             RedirectAttributes redirect,
             HttpServletResponse response,
             Model model) {
-        if (kind == OrganisationKind.SUPPLIER || name.isBlank() || adminEmail.isBlank() || adminName.isBlank()) {
-            response.setStatus(400);
-            model.addAttribute("formError", messages.getMessage("error.shared.invalid-input", null, locale));
-            return list(model, locale);
+        if (form.kind() == OrganisationKind.SUPPLIER) {
+            errors.rejectValue("kind", SharedErrorCode.INVALID_INPUT.messageKey());
         }
-        try {
-            accounts.createOrganisation(user, kind, name, country, adminEmail, adminName, locale.getLanguage());
-        } catch (BaobabException e) {
-            response.setStatus(e.errorCode().httpStatus());
-            model.addAttribute("formError", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            return list(model, locale);
-        }
-        redirect.addFlashAttribute("created", name);
-        return "redirect:/admin/organisations";
+        return forms.on(errors)
+                .statusOnFailure(response)
+                .field(IdentityErrorCode.ORGANISATION_NAME_TAKEN, "name")
+                .field(IdentityErrorCode.INVALID_COUNTRY, "country")
+                .field(IdentityErrorCode.INVALID_EMAIL, "adminEmail")
+                .field(IdentityErrorCode.EMAIL_TAKEN, "adminEmail")
+                .field(IdentityErrorCode.ROLE_NOT_ALLOWED, "kind")
+                .run(
+                        () -> accounts.createOrganisation(
+                                user,
+                                form.kind(),
+                                form.name(),
+                                form.country(),
+                                form.adminEmail(),
+                                form.adminName(),
+                                locale.getLanguage()),
+                        () -> {
+                            redirect.addFlashAttribute("created", form.name());
+                            return "redirect:/admin/organisations";
+                        },
+                        () -> list(model, locale));
     }
 }

@@ -2,6 +2,11 @@
 package org.baobab.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,15 +15,19 @@ import java.util.Set;
 import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
+import org.baobab.identity.IdentityErrorCode;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.NotFoundException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,11 +45,19 @@ class OrganisationMembersController {
 
     private final Accounts accounts;
     private final MessageSource messages;
+    private final FormErrors forms;
 
-    OrganisationMembersController(Accounts accounts, MessageSource messages) {
+    OrganisationMembersController(Accounts accounts, MessageSource messages, FormErrors forms) {
         this.accounts = accounts;
         this.messages = messages;
+        this.forms = forms;
     }
+
+    /** An invitation as typed (labels {@code invitation.<field>}); {@link Accounts#invite} checks it again. */
+    record InvitationForm(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(max = 200) String fullName,
+            @NotNull Role role) {}
 
     @GetMapping("/organisation/{id}/members")
     String members(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
@@ -49,6 +66,11 @@ class OrganisationMembersController {
         model.addAttribute("members", accounts.members(user, id));
         model.addAttribute("pending", accounts.pendingInvitations(user, id));
         model.addAttribute("roles", invitable(organisation.kind()));
+        if (!model.containsAttribute("invitation")) {
+            model.addAttribute(
+                    "invitation",
+                    new InvitationForm("", "", invitable(organisation.kind()).get(0)));
+        }
         return "identity/members";
     }
 
@@ -66,22 +88,25 @@ class OrganisationMembersController {
     String invite(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam String email,
-            @RequestParam String fullName,
-            @RequestParam Role role,
+            @Valid @ModelAttribute("invitation") InvitationForm form,
+            BindingResult errors,
             Locale locale,
             RedirectAttributes redirect,
             HttpServletResponse response,
             Model model) {
-        try {
-            accounts.invite(user, id, email, fullName, role, locale.getLanguage());
-        } catch (BaobabException e) {
-            response.setStatus(e.errorCode().httpStatus());
-            model.addAttribute("formError", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            return members(user, id, model);
-        }
-        redirect.addFlashAttribute("invited", email);
-        return "redirect:/organisation/" + id + "/members";
+        return forms.on(errors)
+                .statusOnFailure(response)
+                .field(IdentityErrorCode.INVALID_EMAIL, "email")
+                .field(IdentityErrorCode.ALREADY_MEMBER, "email")
+                .field(IdentityErrorCode.ROLE_NOT_ALLOWED, "role")
+                .run(
+                        () -> accounts.invite(
+                                user, id, form.email(), form.fullName(), form.role(), locale.getLanguage()),
+                        () -> {
+                            redirect.addFlashAttribute("invited", form.email());
+                            return "redirect:/organisation/" + id + "/members";
+                        },
+                        () -> members(user, id, model));
     }
 
     @PostMapping("/organisation/{id}/members/{userId}/roles")

@@ -3,14 +3,20 @@ package org.baobab.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.baobab.identity.Accounts;
+import org.baobab.identity.IdentityErrorCode;
 import org.baobab.identity.internal.SessionTermination;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.SignInHandlers;
-import org.baobab.shared.BaobabException;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,11 +31,20 @@ class PasswordController {
     private final SignIn signIn;
     private final SessionTermination sessions;
 
-    PasswordController(Accounts accounts, SignIn signIn, SessionTermination sessions) {
+    private final FormErrors forms;
+
+    PasswordController(Accounts accounts, SignIn signIn, SessionTermination sessions, FormErrors forms) {
         this.accounts = accounts;
         this.signIn = signIn;
         this.sessions = sessions;
+        this.forms = forms;
     }
+
+    /** A new password, typed twice (labels {@code passwordReset.<field>}). */
+    record PasswordReset(
+            String token,
+            @NotBlank @Size(min = 12, max = 128) String password,
+            @NotBlank String confirmation) {}
 
     @GetMapping("/password/forgot")
     String forgot() {
@@ -58,33 +73,38 @@ class PasswordController {
     String resetForm(@RequestParam String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("invalid", !accounts.tokenUsable(token, "RESET_PASSWORD"));
+        model.addAttribute("passwordReset", new PasswordReset(token, "", ""));
         return "identity/password-reset";
     }
 
     @PostMapping("/password/reset")
     String reset(
-            @RequestParam String token,
-            @RequestParam String password,
-            @RequestParam String confirmation,
+            @Valid @ModelAttribute("passwordReset") PasswordReset form,
+            BindingResult errors,
             HttpServletResponse response,
             Model model) {
-        model.addAttribute("token", token);
-        model.addAttribute("invalid", false);
-        if (!password.equals(confirmation)) {
-            model.addAttribute("passwordError", "error.identity.passwords-differ");
-            response.setStatus(400);
-            return "identity/password-reset";
+        model.addAttribute("token", form.token());
+        if (!errors.hasFieldErrors("confirmation") && !form.confirmation().equals(form.password())) {
+            errors.rejectValue("confirmation", "error.identity.passwords-differ");
         }
-        try {
-            String email = accounts.resetPassword(token, password);
-            // whoever held the old password is signed out everywhere
-            sessions.endAllExcept(email, null);
-        } catch (BaobabException e) {
-            model.addAttribute("passwordError", e.errorCode().messageKey());
-            model.addAttribute("invalid", "IDENTITY-0004".equals(e.errorCode().code()));
-            response.setStatus(400);
-            return "identity/password-reset";
-        }
-        return "redirect:/login?reset";
+        return forms.on(errors)
+                .statusOnFailure(response)
+                .field(IdentityErrorCode.WEAK_PASSWORD, "password")
+                .run(
+                        () -> {
+                            String email = accounts.resetPassword(form.token(), form.password());
+                            // whoever held the old password is signed out everywhere
+                            sessions.endAllExcept(email, null);
+                        },
+                        () -> "redirect:/login?reset",
+                        () -> {
+                            model.addAttribute(
+                                    "invalid",
+                                    errors.getGlobalErrors().stream()
+                                            .anyMatch(e -> IdentityErrorCode.TOKEN_INVALID
+                                                    .messageKey()
+                                                    .equals(e.getCode())));
+                            return "identity/password-reset";
+                        });
     }
 }

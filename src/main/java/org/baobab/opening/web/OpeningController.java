@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
@@ -16,8 +15,8 @@ import org.baobab.opening.OpeningSession;
 import org.baobab.opening.OpeningSessions;
 import org.baobab.opening.Pieces;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.web.FormErrors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,13 +40,13 @@ class OpeningController {
     private final OpeningSessions sessions;
     private final KeyReleases releases;
     private final OpeningMinutes minutes;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    OpeningController(OpeningSessions sessions, KeyReleases releases, OpeningMinutes minutes, MessageSource messages) {
+    OpeningController(OpeningSessions sessions, KeyReleases releases, OpeningMinutes minutes, FormErrors forms) {
         this.sessions = sessions;
         this.releases = releases;
         this.minutes = minutes;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/opening/{ocid}")
@@ -78,17 +77,11 @@ class OpeningController {
     }
 
     @PostMapping("/opening/{ocid}/start")
-    String start(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable String ocid,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
+    String start(@AuthenticationPrincipal CurrentUser user, @PathVariable String ocid, RedirectAttributes redirect) {
+        return forms.act(redirect, "/opening/" + ocid, () -> {
             sessions.start(user, ocid);
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/opening/" + ocid;
+            return "redirect:/opening/" + ocid;
+        });
     }
 
     @PostMapping("/opening/{ocid}/declaration")
@@ -97,17 +90,14 @@ class OpeningController {
             @PathVariable String ocid,
             @RequestParam(required = false) @Nullable String session,
             @RequestParam(required = false) @Nullable String conflict,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
+            RedirectAttributes redirect) {
+        return forms.act(redirect, "/opening/" + ocid, () -> {
             if (conflict == null || !List.of("none", "conflict").contains(conflict)) {
                 throw new BaobabException(OpeningErrorCode.NOT_DECLARED);
             }
             sessions.declare(user, sessionId(session), conflict.equals("conflict"));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/opening/" + ocid;
+            return "redirect:/opening/" + ocid;
+        });
     }
 
     @PostMapping("/opening/{ocid}/minutes/observations")
@@ -116,15 +106,16 @@ class OpeningController {
             @PathVariable String ocid,
             @RequestParam(required = false) @Nullable String session,
             @RequestParam(required = false) @Nullable String observations,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            minutes.observe(user, sessionId(session), observations == null ? "" : observations);
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            redirect.addFlashAttribute("observations", observations == null ? "" : observations);
-        }
-        return "redirect:/opening/" + ocid;
+            RedirectAttributes redirect) {
+        String typed = observations == null ? "" : observations;
+        return forms.act(
+                redirect,
+                "/opening/" + ocid,
+                () -> {
+                    minutes.observe(user, sessionId(session), typed);
+                    return "redirect:/opening/" + ocid;
+                },
+                () -> redirect.addFlashAttribute("observations", typed));
     }
 
     @PostMapping("/opening/{ocid}/minutes/approval")
@@ -132,14 +123,11 @@ class OpeningController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String ocid,
             @RequestParam(required = false) @Nullable String session,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
+            RedirectAttributes redirect) {
+        return forms.act(redirect, "/opening/" + ocid, () -> {
             minutes.approve(user, sessionId(session));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/opening/" + ocid;
+            return "redirect:/opening/" + ocid;
+        });
     }
 
     /**
@@ -152,35 +140,41 @@ class OpeningController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable String ocid,
             @RequestParam Map<String, String> form,
-            RedirectAttributes redirect,
-            Locale locale) {
+            RedirectAttributes redirect) {
         String envelope = form.getOrDefault("envelope", "");
-        try {
-            Map<String, Pieces.State> documents = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : form.entrySet()) {
-                if (e.getKey().startsWith("doc.")) {
-                    documents.put(
-                            e.getKey().substring(4),
-                            Pieces.State.fromCode(e.getValue())
-                                    .orElseThrow(() -> new BaobabException(OpeningErrorCode.PIECES_INCOMPLETE)));
-                }
-            }
-            String security = form.get("security");
-            Pieces.BidSecurity bidSecurity;
-            if ("present".equals(security)) {
-                bidSecurity = new Pieces.BidSecurity(
-                        true, amount(form.get("securityAmount")), null, blankToNull(form.get("securityIssuer")));
-            } else if ("absent".equals(security)) {
-                bidSecurity = Pieces.BidSecurity.absent();
-            } else {
-                throw new BaobabException(OpeningErrorCode.BAD_BID_SECURITY);
-            }
-            minutes.recordPieces(user, sessionId(form.get("session")), envelopeId(envelope), documents, bidSecurity);
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            redirect.addFlashAttribute("errorFor", "pieces-" + envelope);
-        }
-        return "redirect:/opening/" + ocid + "#pieces-" + envelope.replaceAll("[^0-9a-f-]", "");
+        String back = "/opening/" + ocid + "#pieces-" + envelope.replaceAll("[^0-9a-f-]", "");
+        return forms.act(
+                redirect,
+                back,
+                () -> {
+                    Map<String, Pieces.State> documents = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> e : form.entrySet()) {
+                        if (e.getKey().startsWith("doc.")) {
+                            documents.put(
+                                    e.getKey().substring(4),
+                                    Pieces.State.fromCode(e.getValue())
+                                            .orElseThrow(
+                                                    () -> new BaobabException(OpeningErrorCode.PIECES_INCOMPLETE)));
+                        }
+                    }
+                    String security = form.get("security");
+                    Pieces.BidSecurity bidSecurity;
+                    if ("present".equals(security)) {
+                        bidSecurity = new Pieces.BidSecurity(
+                                true,
+                                amount(form.get("securityAmount")),
+                                null,
+                                blankToNull(form.get("securityIssuer")));
+                    } else if ("absent".equals(security)) {
+                        bidSecurity = Pieces.BidSecurity.absent();
+                    } else {
+                        throw new BaobabException(OpeningErrorCode.BAD_BID_SECURITY);
+                    }
+                    minutes.recordPieces(
+                            user, sessionId(form.get("session")), envelopeId(envelope), documents, bidSecurity);
+                    return "redirect:" + back;
+                },
+                () -> redirect.addFlashAttribute("errorFor", "pieces-" + envelope));
     }
 
     @PostMapping("/opening/{ocid}/representatives")
@@ -189,16 +183,19 @@ class OpeningController {
             @PathVariable String ocid,
             @RequestParam(required = false) @Nullable String session,
             @RequestParam(required = false) @Nullable String representatives,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            minutes.recordRepresentatives(user, sessionId(session), representatives == null ? "" : representatives);
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            redirect.addFlashAttribute("errorFor", "representatives");
-            redirect.addFlashAttribute("representativesText", representatives == null ? "" : representatives);
-        }
-        return "redirect:/opening/" + ocid + "#representatives";
+            RedirectAttributes redirect) {
+        String typed = representatives == null ? "" : representatives;
+        return forms.act(
+                redirect,
+                "/opening/" + ocid + "#representatives",
+                () -> {
+                    minutes.recordRepresentatives(user, sessionId(session), typed);
+                    return "redirect:/opening/" + ocid + "#representatives";
+                },
+                () -> {
+                    redirect.addFlashAttribute("errorFor", "representatives");
+                    redirect.addFlashAttribute("representativesText", typed);
+                });
     }
 
     /** An amount as typed: spaces (grouping) ignored, a decimal comma taken as a point; blank for none. */
@@ -278,9 +275,5 @@ class OpeningController {
         } catch (IllegalArgumentException e) {
             throw new BaobabException(OpeningErrorCode.UNKNOWN_SESSION);
         }
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
     }
 }

@@ -1,26 +1,35 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.planning.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.planning.PlanLine;
 import org.baobab.planning.PlanView;
+import org.baobab.planning.PlanningErrorCode;
 import org.baobab.planning.Plans;
 import org.baobab.planning.internal.LineImport;
 import org.baobab.rules.Nature;
 import org.baobab.rules.RulePacks;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,7 +39,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,13 +62,94 @@ class BuyerPlansController {
     private final Plans plans;
     private final RulePacks packs;
     private final MessageSource messages;
+    private final FormErrors forms;
 
-    BuyerPlansController(Plans plans, RulePacks packs, MessageSource messages, Clock clock) {
+    BuyerPlansController(Plans plans, RulePacks packs, MessageSource messages, FormErrors forms, Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.packs = packs;
         this.messages = messages;
+        this.forms = forms;
     }
+
+    /**
+     * A line of the plan as typed (a new one, or a change of {@code lineId}). A class bound field by field (see
+     * {@link #bindFields}), not a record: a number or a date that does not convert leaves its field empty and the other
+     * checks still run, so that every error shows at once.
+     */
+    static final class PlanLineForm {
+        public @Nullable UUID lineId;
+
+        @NotBlank
+        @Size(max = 100)
+        public String reference = "";
+
+        @NotBlank
+        @Size(max = 500)
+        public String title = "";
+
+        @Size(max = 4000)
+        public String description = "";
+
+        @NotNull
+        public @Nullable Nature nature = Nature.GOODS;
+
+        @NotBlank
+        public String procedureCode = "";
+
+        @NotNull
+        @Positive
+        public @Nullable BigDecimal amount;
+
+        @NotBlank
+        @Pattern(regexp = "[A-Za-z]{3}")
+        public String currency = "";
+
+        @Size(max = 200)
+        public String fundingSource = "";
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public @Nullable LocalDate launch;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public @Nullable LocalDate opening;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public @Nullable LocalDate award;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public @Nullable LocalDate signature;
+
+        static PlanLineForm empty(String currency) {
+            PlanLineForm form = new PlanLineForm();
+            form.currency = currency;
+            return form;
+        }
+
+        PlanLine.Draft draft() {
+            return new PlanLine.Draft(
+                    reference,
+                    title,
+                    description,
+                    Objects.requireNonNull(nature),
+                    procedureCode,
+                    Objects.requireNonNull(amount),
+                    currency,
+                    fundingSource,
+                    launch,
+                    opening,
+                    award,
+                    signature);
+        }
+    }
+
+    @InitBinder("planLine")
+    void bindFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
+    /** The reason for revising a published plan. */
+    record RevisionForm(@NotBlank @Size(max = 2000) String reason) {}
 
     @GetMapping("/buyer/plans")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
@@ -75,16 +169,11 @@ class BuyerPlansController {
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam UUID authority,
             @RequestParam int year,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
+            RedirectAttributes redirect) {
+        return forms.act(redirect, "/buyer/plans", () -> {
             UUID id = plans.create(user, authority, year);
-            redirect.addFlashAttribute("message", messages.getMessage("buyer.plan.created", null, locale));
-            return "redirect:/buyer/plans/" + id;
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            return "redirect:/buyer/plans";
-        }
+            return forms.redirect(redirect, "/buyer/plans/" + id, "buyer.plan.created");
+        });
     }
 
     @GetMapping("/buyer/plans/{id}")
@@ -94,6 +183,16 @@ class BuyerPlansController {
         model.addAttribute("pack", packs.pack(new CountryCode(plan.country())));
         model.addAttribute("natures", Nature.values());
         model.addAttribute("isPrm", user.hasRoleIn(plan.authorityId(), Role.PRM));
+        if (!model.containsAttribute("planLine")) {
+            model.addAttribute(
+                    "planLine",
+                    PlanLineForm.empty(packs.pack(new CountryCode(plan.country()))
+                            .currency()
+                            .getCurrencyCode()));
+        }
+        if (!model.containsAttribute("revision")) {
+            model.addAttribute("revision", new RevisionForm(""));
+        }
         return "planning/buyer-plan";
     }
 
@@ -101,44 +200,20 @@ class BuyerPlansController {
     String saveLine(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable UUID lineId,
-            @RequestParam String reference,
-            @RequestParam String title,
-            @RequestParam(defaultValue = "") String description,
-            @RequestParam Nature nature,
-            @RequestParam String procedureCode,
-            @RequestParam BigDecimal amount,
-            @RequestParam String currency,
-            @RequestParam(defaultValue = "") String fundingSource,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate launch,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate opening,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate award,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-                    LocalDate signature,
+            @Valid @ModelAttribute("planLine") PlanLineForm form,
+            BindingResult errors,
             RedirectAttributes redirect,
-            Locale locale) {
-        return act(
-                id,
-                redirect,
-                locale,
-                "buyer.plan.line-saved",
-                () -> plans.saveLine(
-                        user,
-                        id,
-                        lineId,
-                        new PlanLine.Draft(
-                                reference,
-                                title,
-                                description,
-                                nature,
-                                procedureCode,
-                                amount,
-                                currency,
-                                fundingSource,
-                                launch,
-                                opening,
-                                award,
-                                signature)));
+            Model model) {
+        return forms.on(errors)
+                .namingField(PlanningErrorCode.REQUIRED)
+                .field(PlanningErrorCode.DUPLICATE_REFERENCE, "reference")
+                .alias("object", "title")
+                .alias("procedure", "procedureCode")
+                .alias("funding", "fundingSource")
+                .run(
+                        () -> plans.saveLine(user, id, form.lineId, form.draft()),
+                        () -> forms.redirect(redirect, "/buyer/plans/" + id, "buyer.plan.line-saved"),
+                        () -> plan(user, id, model));
     }
 
     @PostMapping("/buyer/plans/{id}/lines/{lineId}/remove")
@@ -146,9 +221,9 @@ class BuyerPlansController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
             @PathVariable UUID lineId,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.plan.line-removed", () -> plans.removeLine(user, id, lineId));
+            RedirectAttributes redirect) {
+        return forms.act(
+                redirect, "/buyer/plans/" + id, "buyer.plan.line-removed", () -> plans.removeLine(user, id, lineId));
     }
 
     @PostMapping(path = "/buyer/plans/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -157,37 +232,38 @@ class BuyerPlansController {
             @PathVariable UUID id,
             @RequestParam("file") MultipartFile file,
             RedirectAttributes redirect,
-            Locale locale)
-            throws IOException {
-        try (InputStream content = file.getInputStream()) {
-            List<Plans.RowError> errors = plans.importLines(
-                    user, id, file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename(), content);
+            Locale locale) {
+        return forms.act(redirect, "/buyer/plans/" + id, () -> {
+            List<Plans.RowError> errors = importRows(user, id, file);
             if (errors.isEmpty()) {
-                redirect.addFlashAttribute("message", messages.getMessage("buyer.plan.imported", null, locale));
-            } else {
-                redirect.addFlashAttribute(
-                        "error",
-                        messages.getMessage("error.planning.import-failed", new Object[] {errors.size()}, locale));
-                redirect.addFlashAttribute(
-                        "importErrors",
-                        errors.stream()
-                                .map(e -> messages.getMessage(
-                                        "buyer.plan.import-error",
-                                        new Object[] {
-                                            e.row(),
-                                            messages.getMessage("plan.line." + e.column(), null, e.column(), locale),
-                                            messages.getMessage(
-                                                    e.messageKey(),
-                                                    e.arguments().toArray(),
-                                                    locale)
-                                        },
-                                        locale))
-                                .toList());
+                return forms.redirect(redirect, "/buyer/plans/" + id, "buyer.plan.imported");
             }
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
+            redirect.addFlashAttribute(
+                    "error", messages.getMessage("error.planning.import-failed", new Object[] {errors.size()}, locale));
+            redirect.addFlashAttribute(
+                    "importErrors",
+                    errors.stream()
+                            .map(e -> messages.getMessage(
+                                    "buyer.plan.import-error",
+                                    new Object[] {
+                                        e.row(),
+                                        messages.getMessage("plan.line." + e.column(), null, e.column(), locale),
+                                        messages.getMessage(
+                                                e.messageKey(), e.arguments().toArray(), locale)
+                                    },
+                                    locale))
+                            .toList());
+            return "redirect:/buyer/plans/" + id;
+        });
+    }
+
+    private List<Plans.RowError> importRows(CurrentUser user, UUID id, MultipartFile file) {
+        try (InputStream content = file.getInputStream()) {
+            return plans.importLines(
+                    user, id, file.getOriginalFilename() == null ? "import.csv" : file.getOriginalFilename(), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "redirect:/buyer/plans/" + id;
     }
 
     /** The CSV template with the expected columns and one example line. */
@@ -209,66 +285,34 @@ class BuyerPlansController {
     }
 
     @PostMapping("/buyer/plans/{id}/validate")
-    String validate(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable UUID id,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.plan.validated", () -> plans.validate(user, id));
+    String validate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return forms.act(redirect, "/buyer/plans/" + id, "buyer.plan.validated", () -> plans.validate(user, id));
     }
 
     @PostMapping("/buyer/plans/{id}/reopen")
-    String reopen(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable UUID id,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.plan.reopened", () -> plans.reopen(user, id));
+    String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return forms.act(redirect, "/buyer/plans/" + id, "buyer.plan.reopened", () -> plans.reopen(user, id));
     }
 
     @PostMapping("/buyer/plans/{id}/publish")
-    String publish(
-            @AuthenticationPrincipal CurrentUser user,
-            @PathVariable UUID id,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.plan.published", () -> plans.publish(user, id));
+    String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return forms.act(redirect, "/buyer/plans/" + id, "buyer.plan.published", () -> plans.publish(user, id));
     }
 
     @PostMapping("/buyer/plans/{id}/revise")
     String revise(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam String reason,
+            @Valid @ModelAttribute("revision") RevisionForm form,
+            BindingResult errors,
             RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            UUID revision = plans.revise(user, id, reason);
-            redirect.addFlashAttribute("message", messages.getMessage("buyer.plan.revised", null, locale));
-            return "redirect:/buyer/plans/" + revision;
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-            return "redirect:/buyer/plans/" + id;
-        }
-    }
-
-    @FunctionalInterface
-    interface Action {
-        void run();
-    }
-
-    private String act(UUID id, RedirectAttributes redirect, Locale locale, String successKey, Action action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("message", messages.getMessage(successKey, null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", message(e, locale));
-        }
-        return "redirect:/buyer/plans/" + id;
-    }
-
-    private String message(BaobabException e, Locale locale) {
-        return messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale);
+            Model model) {
+        return forms.on(errors)
+                .namingField(PlanningErrorCode.REQUIRED)
+                .submit(
+                        () -> plans.revise(user, id, form.reason()),
+                        revision -> forms.redirect(redirect, "/buyer/plans/" + revision, "buyer.plan.revised"),
+                        () -> plan(user, id, model));
     }
 
     static List<CurrentUser.Membership> authorities(CurrentUser user) {

@@ -9,6 +9,7 @@ import org.baobab.rules.Nature;
 import org.baobab.rules.Procedure;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.suppliers.Alerts;
 import org.baobab.suppliers.Subscription;
 import org.baobab.suppliers.SuppliersErrorCode;
@@ -35,12 +36,14 @@ class AlertsController {
     private final RulePacks packs;
     private final Notices notices;
     private final MessageSource messages;
+    private final FormErrors forms;
 
-    AlertsController(Alerts alerts, RulePacks packs, Notices notices, MessageSource messages) {
+    AlertsController(Alerts alerts, RulePacks packs, Notices notices, MessageSource messages, FormErrors forms) {
         this.alerts = alerts;
         this.notices = notices;
         this.packs = packs;
         this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/alerts")
@@ -79,7 +82,7 @@ class AlertsController {
             @RequestParam(defaultValue = "INSTANT") Subscription.Frequency frequency,
             Locale locale,
             RedirectAttributes redirect) {
-        try {
+        return forms.actNaming(redirect, "/alerts", "alerts", () -> {
             boolean active = alerts.subscribe(
                     user,
                     email,
@@ -87,12 +90,8 @@ class AlertsController {
                     new Subscription.Criteria(
                             country, nature, procedure, authority, words, List.of(cpv.split("[,;\\s]+"))),
                     frequency);
-            redirect.addFlashAttribute(
-                    "message", messages.getMessage(active ? "alerts.active" : "alerts.check-mail", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "alerts", locale));
-        }
-        return "redirect:/alerts";
+            return forms.redirect(redirect, "/alerts", active ? "alerts.active" : "alerts.check-mail");
+        });
     }
 
     @PostMapping("/alerts/{id}/remove")

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Cpv;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.suppliers.SupplierCategories;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,11 +29,13 @@ class SupplierCategoriesController {
     private final SupplierCategories categories;
     private final Cpv cpv;
     private final MessageSource messages;
+    private final FormErrors forms;
 
-    SupplierCategoriesController(SupplierCategories categories, Cpv cpv, MessageSource messages) {
+    SupplierCategoriesController(SupplierCategories categories, Cpv cpv, MessageSource messages, FormErrors forms) {
         this.categories = categories;
         this.cpv = cpv;
         this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/supplier/categories")
@@ -58,15 +60,11 @@ class SupplierCategoriesController {
             Locale locale,
             RedirectAttributes redirect) {
         CurrentUser.Membership company = SupplierMembership.of(user);
-        try {
-            categories.add(user, company.organisationId(), code);
-            redirect.addFlashAttribute("message", messages.getMessage("categories.added", new Object[] {code}, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-        }
         redirect.addAttribute("q", q);
-        return "redirect:/supplier/categories";
+        return forms.act(redirect, "/supplier/categories", () -> {
+            categories.add(user, company.organisationId(), code);
+            return forms.redirect(redirect, "/supplier/categories", "categories.added", code);
+        });
     }
 
     @PostMapping("/supplier/categories/remove")

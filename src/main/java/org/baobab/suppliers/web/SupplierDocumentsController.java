@@ -3,6 +3,7 @@ package org.baobab.suppliers.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,11 @@ import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.suppliers.SupplierDocument;
 import org.baobab.suppliers.SupplierDocuments;
 import org.baobab.suppliers.SuppliersErrorCode;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,11 +32,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupplierDocumentsController {
 
     private final SupplierDocuments documents;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    SupplierDocumentsController(SupplierDocuments documents, MessageSource messages) {
+    SupplierDocumentsController(SupplierDocuments documents, FormErrors forms) {
         this.documents = documents;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     /** A row of the company's table: the kind asked for and its current document, if any. */
@@ -74,11 +75,9 @@ class SupplierDocumentsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate issuedOn,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
                     LocalDate expiresOn,
-            Locale locale,
-            RedirectAttributes redirect)
-            throws IOException {
+            RedirectAttributes redirect) {
         CurrentUser.Membership company = SupplierMembership.of(user);
-        try {
+        return forms.act(redirect, "/supplier/documents", "documents.uploaded", "documents", () -> {
             if (file == null || file.isEmpty()) {
                 throw new BaobabException(SuppliersErrorCode.REQUIRED, "file");
             }
@@ -92,12 +91,10 @@ class SupplierDocumentsController {
                         file.getContentType(),
                         issuedOn,
                         expiresOn);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            redirect.addFlashAttribute("message", messages.getMessage("documents.uploaded", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "documents", locale));
-        }
-        return "redirect:/supplier/documents";
+        });
     }
 
     @GetMapping("/verification/documents")
@@ -120,15 +117,12 @@ class SupplierDocumentsController {
             @PathVariable UUID id,
             @RequestParam SupplierDocument.Verification decision,
             @RequestParam(defaultValue = "") String reason,
-            Locale locale,
             RedirectAttributes redirect) {
-        try {
-            documents.decide(user, id, decision, reason);
-            redirect.addFlashAttribute(
-                    "message", messages.getMessage("verification.done." + decision.name(), null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute("error", FieldErrors.message(messages, e, "documents", locale));
-        }
-        return "redirect:/verification/documents";
+        return forms.act(
+                redirect,
+                "/verification/documents",
+                "verification.done." + decision.name(),
+                "documents",
+                () -> documents.decide(user, id, decision, reason));
     }
 }
