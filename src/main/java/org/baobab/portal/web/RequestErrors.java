@@ -11,10 +11,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -95,6 +97,17 @@ class RequestErrors {
     Object mediaType(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return errors.businessError(
                 new BaobabException(SharedErrorCode.UNSUPPORTED_MEDIA_TYPE), request, response, locale);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return errors.status(406, request, response, locale);
+    }
+
+    /** A header, cookie or path variable a handler requires is missing or malformed. */
+    @ExceptionHandler(ServletRequestBindingException.class)
+    Object binding(Exception e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return errors.businessError(new BaobabException(SharedErrorCode.INVALID_INPUT), request, response, locale);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -44,7 +44,7 @@ class StaticAssets implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.maxAge(CACHED_FOR).cachePublic().immutable())
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver()
-                        .addContentVersionStrategy("/css/**", "/favicon.svg")
+                        .addContentVersionStrategy("/css/**", "/favicon*.svg")
                         // with or without the version in front: /js/bid.js, /<version>/js/bid.js
                         .addFixedVersionStrategy(scriptsVersion(), "/**/*.js"));
     }
