@@ -33,11 +33,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -90,10 +92,16 @@ class PublicNoticesController {
             BindingResult binding,
             Model model,
             Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
+            throws BindException {
         if (parameters.getQ() != null && parameters.getQ().length() > MAX_QUERY) {
             binding.rejectValue("q", "notices.filter.q.too-long", new Object[] {MAX_QUERY}, null);
             parameters.setQ(null);
+        }
+        if (binding.hasErrors() && asksForJsonOnly(accept)) {
+            // a program that asked for JSON gets the problem (the portal's error handling), not the page
+            throw new BindException(binding);
         }
         FilterErrors filterErrors = FilterErrors.of(binding, messages, locale);
         model.addAttribute("filterErrors", filterErrors);
@@ -213,6 +221,19 @@ class PublicNoticesController {
                     "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
         }
         return "redirect:/notices/" + ocid;
+    }
+
+    private static boolean asksForJsonOnly(@Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(t -> !t.isWildcardType() && t.isCompatibleWith(MediaType.APPLICATION_JSON))
+                    && types.stream().noneMatch(t -> !t.isWildcardType() && t.isCompatibleWith(MediaType.TEXT_HTML));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static List<String> statuses() {

@@ -102,6 +102,20 @@ class RequestErrorsTests {
     }
 
     @Test
+    void aProgramAskingTheNoticesPageForJsonGetsTheProblem() throws Exception {
+        MockHttpServletResponse problem = mvc.perform(get("/notices?minValue=abc")
+                        .header("Accept", "application/json")
+                        .header("Accept-Language", "fr"))
+                .andReturn()
+                .getResponse();
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(problem.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(problem.getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"code\":\"SHARED-0002\"", "Saisissez un nombre")
+                .doesNotContain("Invalid request content", "Failed to convert");
+    }
+
+    @Test
     void aMalformedIdentifierInTheAddressIsATranslatedPageOrProblem() throws Exception {
         Map<String, String> expected =
                 Map.of("fr", "pas un identifiant valide", "en", "not a valid identifier", "ar", "ليس معرّفًا صالحًا");
