@@ -74,6 +74,7 @@ class EndpointAuthorizationTests {
     static {
         // portal
         RULES.put("GET /", PUBLIC);
+        RULES.put("GET /developers", PUBLIC);
         RULES.put("* /error", PUBLIC);
         // identity
         RULES.put("GET /login", PUBLIC);

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns a business-rule violation into what its reader expects: an RFC 9457 problem (with a stable {@code code} and a
- * translated {@code title} and {@code detail}) for API clients under {@code /api/}, a translated error page for
- * people. The transaction of the command has already rolled back, so nothing was changed.
+ * translated {@code title} and {@code detail}) for API clients (under {@code /api/}, or asking for JSON and not for
+ * HTML), a translated error page in the site's layout for people. The transaction of the command has already rolled
+ * back, so nothing was changed. {@link RequestErrors} sends Spring MVC's own request errors here too.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -82,7 +83,23 @@ class ErrorHandling {
         return businessError(cause, request, response, locale);
     }
 
-    @ExceptionHandler(BindException.class)
+    /** An error known by its status only (an unknown address, say): the status's translated title and text. */
+    Object status(int status, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        String text = messages.getMessage("error.text." + status, null, null, locale);
+        String detail = text != null ? text : messages.getMessage("error.text.default", null, locale);
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+            problem.setTitle(messages.getMessage("error.title." + status, null, detail, locale));
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        response.setStatus(status);
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("status", status);
+        return page;
+    }
+
     Object invalidInput(BindException e, HttpServletRequest request, Locale locale) {
         String detail = messages.getMessage(SharedErrorCode.INVALID_INPUT.messageKey(), null, locale);
         if (!isApi(request)) {
@@ -90,6 +107,13 @@ class ErrorHandling {
             page.setStatus(HttpStatus.BAD_REQUEST);
             page.addObject("status", 400);
             page.addObject("message", detail);
+            page.addObject("code", SharedErrorCode.INVALID_INPUT.code());
+            page.addObject(
+                    "details",
+                    e.getFieldErrors().stream()
+                            .map(f -> message(f, locale))
+                            .distinct()
+                            .toList());
             return page;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -112,7 +136,24 @@ class ErrorHandling {
         return messages.getMessage(error, locale);
     }
 
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /** An API client: under {@code /api/}, or asking for JSON without asking for HTML. */
+    static boolean isApi(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+            return accepted.stream().noneMatch(m -> m.isCompatibleWith(MediaType.TEXT_HTML) && !m.isWildcardType())
+                    && accepted.stream()
+                            .anyMatch(m -> !m.isWildcardType()
+                                    && (m.isCompatibleWith(MediaType.APPLICATION_JSON)
+                                            || m.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

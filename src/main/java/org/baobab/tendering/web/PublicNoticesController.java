@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.tendering.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,10 +33,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -48,6 +52,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PublicNoticesController {
 
     static final int PAGE_SIZE = 20;
+
+    /** The longest words a search takes from the page (its field's {@code maxlength}). */
+    static final int MAX_QUERY = 200;
 
     private final Notices notices;
     private final Tendering tendering;
@@ -74,8 +81,35 @@ class PublicNoticesController {
         this.sections = sections;
     }
 
+    /**
+     * The search page. A filter that does not read (a minimum that is not a number, a date that does not exist, an
+     * unknown order, words longer than the field takes) is left out: the list shows with the other filters, and the
+     * page, answered 400, says what was wrong next to that filter.
+     */
     @GetMapping("/notices")
-    String search(@ModelAttribute SearchParameters parameters, Model model) {
+    String search(
+            @ModelAttribute("filters") SearchParameters parameters,
+            BindingResult binding,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept)
+            throws BindException {
+        if (parameters.getQ() != null && parameters.getQ().length() > MAX_QUERY) {
+            binding.rejectValue("q", "notices.filter.q.too-long", new Object[] {MAX_QUERY}, null);
+            parameters.setQ(null);
+        }
+        if (binding.hasErrors() && asksForJsonOnly(accept)) {
+            // a program that asked for JSON gets the problem (the portal's error handling), not the page
+            throw new BindException(binding);
+        }
+        FilterErrors filterErrors = FilterErrors.of(binding, messages, locale);
+        model.addAttribute("filterErrors", filterErrors);
+        // the filters beyond the words fold away unless one is in use (or wrong)
+        model.addAttribute("moreFilters", filterErrors.any() || parameters.narrowsBeyondWords());
+        if (binding.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
         NoticeSearch search = parameters.toSearch(PAGE_SIZE);
         model.addAttribute("search", search);
         model.addAttribute("result", notices.search(search));
@@ -187,6 +221,19 @@ class PublicNoticesController {
                     "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
         }
         return "redirect:/notices/" + ocid;
+    }
+
+    private static boolean asksForJsonOnly(@Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(accept);
+            return types.stream().anyMatch(t -> !t.isWildcardType() && t.isCompatibleWith(MediaType.APPLICATION_JSON))
+                    && types.stream().noneMatch(t -> !t.isWildcardType() && t.isCompatibleWith(MediaType.TEXT_HTML));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static List<String> statuses() {

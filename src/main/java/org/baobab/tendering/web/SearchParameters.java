@@ -68,6 +68,21 @@ public class SearchParameters {
                         .toList());
     }
 
+    /** Whether a filter other than the words is set (the page then shows the filters unfolded). */
+    public boolean narrowsBeyondWords() {
+        return (country != null && !country.isBlank())
+                || authority != null
+                || nature != null
+                || (procedure != null && !procedure.isBlank())
+                || (status != null && !status.isBlank())
+                || minValue != null
+                || maxValue != null
+                || deadlineFrom != null
+                || deadlineTo != null
+                || sort != null
+                || cpv.stream().anyMatch(c -> !c.isBlank());
+    }
+
     /** CPV codes: notices with a code under any of them. */
     public List<String> getCpv() {
         return cpv;
