@@ -45,17 +45,6 @@ class LinkCrawlerTests {
     private static final Pattern ID_SEGMENT = Pattern.compile(
             "ocds-[^/]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{16,}|\\d+");
 
-    /**
-     * Broken links known to belong to another area, being fixed there, as "shape of the linking page -> shape of the
-     * target" ({@link #shape}): kept out of the failure until their fix is merged, and listed so that they are not
-     * forgotten. Remove an entry once its fix is in: the crawl then proves it.
-     */
-    private static final Set<String> KNOWN = Set.of(
-            // KNOWN (evaluation pages, the `eval` engineer's area, December 2026): commission1@sante.demo's list of
-            // openings and evaluations (/evaluation) links /evaluation/{ocid} for three demo processes, and that page
-            // answers 404 to that member (found by this crawl; the PRM's same links work)
-            "/evaluation -> /evaluation/*");
-
     private final MockMvc mvc;
     private final Accounts accounts;
 
@@ -127,9 +116,7 @@ class LinkCrawlerTests {
             visited.add(path);
             int status = response.getStatus();
             if (status == 404 || status >= 500) {
-                if (!KNOWN.contains(shape(from) + " -> " + shape(path))) {
-                    broken.add(from + " -> " + path + " answered " + status);
-                }
+                broken.add(from + " -> " + path + " answered " + status);
                 return;
             }
             if (status >= 300 && status < 400 && response.getRedirectedUrl() != null) {
