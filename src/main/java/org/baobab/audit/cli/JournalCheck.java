@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.audit.cli;
 
+import static org.baobab.shared.json.JsonReader.Numbers.DECIMALS;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.baobab.audit.CanonicalJson;
 import org.baobab.audit.internal.ChainHash;
+import org.baobab.shared.json.JsonReader;
 import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
@@ -123,7 +126,7 @@ final class JournalCheck {
     void readJournal(String text) {
         String trimmed = text.strip();
         if (trimmed.startsWith("[")) {
-            Object array = Json.read(trimmed);
+            Object array = JsonReader.read(trimmed, DECIMALS);
             for (Object item : (List<?>) array) {
                 readItem(item);
             }
@@ -136,7 +139,7 @@ final class JournalCheck {
                 continue;
             }
             try {
-                readItem(Json.read(row));
+                readItem(JsonReader.read(row, DECIMALS));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
             }
@@ -300,7 +303,7 @@ final class JournalCheck {
      * /api/transparency/tree-head, kept by the outsider).
      */
     void checkAgainstLog(String checkpointDocument, @Nullable String inclusionDocument, String treeHeadDocument) {
-        Map<?, ?> head = object(Json.read(treeHeadDocument), "a tree head");
+        Map<?, ?> head = object(JsonReader.read(treeHeadDocument, DECIMALS), "a tree head");
         long treeSize = number(head, "treeSize");
         String rootHash = text(head, "rootHash");
         long timestamp = number(head, "timestamp");
@@ -314,7 +317,7 @@ final class JournalCheck {
             return;
         }
 
-        Map<?, ?> document = object(Json.read(checkpointDocument), "a checkpoint document");
+        Map<?, ?> document = object(JsonReader.read(checkpointDocument, DECIMALS), "a checkpoint document");
         Map<?, ?> leafObject = leafObject(document);
         String leaf = CanonicalJson.write(leafObject);
         if (!LEAF_FORMAT.equals(leafObject.get("format"))) {
@@ -328,7 +331,8 @@ final class JournalCheck {
             return;
         }
 
-        Map<?, ?> proof = inclusionDocument == null ? document : object(Json.read(inclusionDocument), "a proof");
+        Map<?, ?> proof =
+                inclusionDocument == null ? document : object(JsonReader.read(inclusionDocument, DECIMALS), "a proof");
         long index = proof.containsKey("index") ? number(proof, "index") : number(proof, "leafIndex");
         if (proof.containsKey("treeSize") && number(proof, "treeSize") != treeSize) {
             fail("log: the inclusion proof is for a tree of " + number(proof, "treeSize") + " leaves, the tree head"
@@ -371,7 +375,7 @@ final class JournalCheck {
         for (String member : List.of("statement", "leaf")) {
             Object value = document.get(member);
             if (value instanceof String s) {
-                return object(Json.read(s), "a BJC1 leaf");
+                return object(JsonReader.read(s, DECIMALS), "a BJC1 leaf");
             }
             if (value instanceof Map<?, ?> m) {
                 return m;
@@ -400,7 +404,7 @@ final class JournalCheck {
     static PublicKey publicKey(String text) {
         String base64 = text.strip();
         if (base64.startsWith("{")) {
-            base64 = text(object(Json.read(base64), "a signing key"), "publicKey");
+            base64 = text(object(JsonReader.read(base64, DECIMALS), "a signing key"), "publicKey");
         }
         base64 = base64.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {
