@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.baobab.audit.AuditEntry;
 import org.baobab.audit.CanonicalJson;
 import org.baobab.audit.internal.ChainHash;
 import org.baobab.shared.json.JsonReader;
@@ -59,20 +60,25 @@ final class JournalCheck {
 
     private long sealedEntries;
 
-    /** An entry as exported: its facts, its canonical payload text, and its links. */
-    record Entry(
-            long seq,
-            Instant occurredAt,
-            String actor,
-            @Nullable String organisation,
-            String action,
-            String subjectType,
-            String subjectId,
-            @Nullable String legalReason,
-            String payload,
-            String previousHash,
-            String entryHash,
-            boolean sealed) {}
+    /** An entry as exported: its facts, its canonical payload text, its links, and whether it is shown sealed. */
+    record Entry(AuditEntry fields, boolean sealed) {
+
+        long seq() {
+            return fields.seq();
+        }
+
+        String previousHash() {
+            return fields.previousHash();
+        }
+
+        String entryHash() {
+            return fields.entryHash();
+        }
+
+        String payload() {
+            return fields.payload();
+        }
+    }
 
     /** A signed checkpoint: the platform's Ed25519 signature of {@code {seq, entryHash, signedAt, keyId}}. */
     record Checkpoint(long seq, String entryHash, Instant signedAt, String keyId, String signature) {
@@ -153,17 +159,18 @@ final class JournalCheck {
         boolean isCheckpoint = "checkpoint".equals(type) || (type == null && m.containsKey("signature"));
         if (isEntry) {
             Entry e = new Entry(
-                    number(m, "seq"),
-                    instant(m, "occurredAt"),
-                    text(m, "actor"),
-                    optionalText(m, "organisation"),
-                    text(m, "action"),
-                    text(m, "subjectType"),
-                    text(m, "subjectId"),
-                    optionalText(m, "legalReason"),
-                    text(m, "payload"),
-                    text(m, "previousHash"),
-                    text(m, "entryHash"),
+                    new AuditEntry(
+                            number(m, "seq"),
+                            instant(m, "occurredAt"),
+                            text(m, "actor"),
+                            optionalText(m, "organisation"),
+                            text(m, "action"),
+                            text(m, "subjectType"),
+                            text(m, "subjectId"),
+                            optionalText(m, "legalReason"),
+                            text(m, "payload"),
+                            text(m, "previousHash"),
+                            text(m, "entryHash")),
                     Boolean.TRUE.equals(m.get("sealed")));
             Entry before = entries.putIfAbsent(e.seq(), e);
             if (before != null && !before.equals(e)) {
@@ -209,18 +216,7 @@ final class JournalCheck {
                 expected++;
                 continue;
             }
-            String recomputed = ChainHash.of(
-                    e.previousHash(),
-                    e.seq(),
-                    e.occurredAt(),
-                    e.actor(),
-                    e.organisation(),
-                    e.action(),
-                    e.subjectType(),
-                    e.subjectId(),
-                    e.legalReason(),
-                    e.payload());
-            if (!recomputed.equals(e.entryHash())) {
+            if (!ChainHash.matches(e.fields())) {
                 fail("chain: entry " + e.seq() + "'s hash does not match its content");
                 return;
             }

@@ -107,59 +107,8 @@ class Mailer {
     }
 
     @ApplicationModuleListener
-    void on(BidMails.BidMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "ocid", request.ocid(),
-                        "kind", request.kind(),
-                        "when", request.when(),
-                        "receipt", request.receipt()));
-    }
-
-    @ApplicationModuleListener
-    void on(AwardMails.AwardMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "outcome", request.outcome(),
-                        "rank", request.rank(),
-                        "reasons", request.reasons(),
-                        "lots", request.lots(),
-                        "standstill", request.standstill(),
-                        "complainBy", request.complainBy(),
-                        "complainLink", request.complainLink()));
-    }
-
-    @ApplicationModuleListener
-    void on(ComplaintMails.ComplaintMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "step", request.step(),
-                        "title", request.title(),
-                        "complainant", request.complainant(),
-                        "due", request.due()));
-    }
-
-    @ApplicationModuleListener
-    void on(SealingSetMails.SealingSetMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "ocid", request.ocid(),
-                        "position", request.position(),
-                        "members", request.members(),
-                        "threshold", request.threshold(),
-                        "fingerprint", request.fingerprint(),
-                        "logIndex", String.valueOf(request.logIndex())));
+    void on(PersonalMails.TemplatedMail request) {
+        send(request, request.key(), request.variables());
     }
 
     @ApplicationModuleListener

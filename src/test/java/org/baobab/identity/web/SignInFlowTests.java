@@ -278,9 +278,14 @@ class SignInFlowTests {
 
     /** A supplier admin whose address is already verified, with {@link #PASSWORD}. */
     private String registerVerified() throws Exception {
-        String email = "verifie-" + UUID.randomUUID() + "@entreprise.cm";
-        browser()
-                .post(
+        return registerVerified(browser(), jdbc, "verifie-", PASSWORD);
+    }
+
+    /** A supplier admin registered from {@code browser}, the address {@code prefix…} already verified. */
+    static String registerVerified(WebClient browser, JdbcClient jdbc, String prefix, String password)
+            throws Exception {
+        String email = prefix + UUID.randomUUID() + "@entreprise.cm";
+        browser.post(
                         "/register",
                         "companyName",
                         "Entreprise " + UUID.randomUUID(),
@@ -291,7 +296,7 @@ class SignInFlowTests {
                         "email",
                         email,
                         "password",
-                        PASSWORD,
+                        password,
                         "acceptTerms",
                         "true")
                 .andExpect(redirectedUrl("/register/done"));
