@@ -4,64 +4,13 @@
 // RFC 9162 inclusion (§2.1.3.2) and consistency (§2.1.4.2) proofs, the canonical BTH1 statement of a signed tree head,
 // and the last head this browser checked, kept in its storage with the platform key that signed it.
 
+import { canonicalJson } from './sealing.js';
+
 const encoder = new TextEncoder();
 
-// --- canonical JSON: sorted members (code-point order), minimal escapes, integers only ---
+// --- canonical JSON: the sealing format's (sealing.js), the one the log's statements are signed in ---
 
-function byCodePoint(a, b) {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
-    if (d !== 0) {
-      return d;
-    }
-  }
-  return x.length - y.length;
-}
-
-function quote(s) {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0);
-    if (ch === '"') {
-      out += '\\"';
-    } else if (ch === '\\') {
-      out += '\\\\';
-    } else if (c < 0x20) {
-      out += '\\u' + c.toString(16).padStart(4, '0');
-    } else {
-      out += ch;
-    }
-  }
-  return out + '"';
-}
-
-export function canonical(value) {
-  if (value === null) {
-    return 'null';
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'true' : 'false';
-  }
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) {
-      throw new TypeError('only integers up to 2^53 are canonical');
-    }
-    return String(value);
-  }
-  if (typeof value === 'string') {
-    return quote(value);
-  }
-  if (Array.isArray(value)) {
-    return '[' + value.map(canonical).join(',') + ']';
-  }
-  if (typeof value === 'object') {
-    return '{' + Object.keys(value).sort(byCodePoint)
-      .map((k) => quote(k) + ':' + canonical(value[k])).join(',') + '}';
-  }
-  throw new TypeError('not a JSON value');
-}
+export { canonicalJson as canonical };
 
 // --- bytes, hashes, signatures ---
 
@@ -189,7 +138,7 @@ export async function verifyConsistency(first, second, firstRoot, secondRoot, pr
 
 /** The canonical `BTH1` statement a tree head's signature covers. */
 export function headStatement(head) {
-  return encoder.encode(canonical({
+  return encoder.encode(canonicalJson({
     format: 'BTH1', rootHash: head.rootHash, timestamp: head.timestamp, treeSize: head.treeSize,
   }));
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,13 +16,10 @@ public final class EventListeners {
 
     /** Waits until no event publication is waiting or in process; fails after 20 s. */
     public static void awaitAllHandled(JdbcClient jdbc) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (pending(jdbc) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(pending(jdbc) + " event publication(s) still not handled after 20 s");
-            }
-            Thread.sleep(20);
-        }
+        Awaitility.await("every event publication handled")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> pending(jdbc) == 0);
     }
 
     private static long pending(JdbcClient jdbc) {

@@ -5,10 +5,16 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The mails a test's in-process SMTP server received, waited for and read as text. */
 public final class ReceivedMails {
@@ -22,45 +28,43 @@ public final class ReceivedMails {
     public static List<String> await(
             GreenMailExtension smtp, String to, String subject, String containing, int expected)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
+        if (expected == 0) {
+            return matching(smtp, to, subject, containing);
+        }
+        try {
+            return Awaitility.await("mails \"" + subject + "\" to " + to)
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> matching(smtp, to, subject, containing), found -> found.size() >= expected);
+        } catch (ConditionTimeoutException fewer) {
+            return matching(smtp, to, subject, containing); // the caller's assertion says how many came
+        }
+    }
+
+    private static List<String> matching(GreenMailExtension smtp, String to, String subject, String containing) {
         List<String> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found.clear();
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                String text = quotedPrintable(GreenMailUtil.getWholeMessage(message));
-                try {
-                    if (message.getAllRecipients()[0].toString().equals(to)
-                            && subject.equals(message.getSubject())
-                            && text.contains(containing)) {
-                        found.add(text);
-                    }
-                } catch (MessagingException e) {
-                    throw new IllegalStateException(e);
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String text = quotedPrintable(GreenMailUtil.getWholeMessage(message));
+            try {
+                if (message.getAllRecipients()[0].toString().equals(to)
+                        && subject.equals(message.getSubject())
+                        && text.contains(containing)) {
+                    found.add(text);
                 }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
             }
-            if (expected == 0 || found.size() >= expected) {
-                return found;
-            }
-            Thread.sleep(100);
         }
         return found;
     }
 
     /** The message with its quoted-printable parts decoded (soft line breaks joined, =XX bytes read as UTF-8). */
-    static String quotedPrintable(String raw) {
-        String joined = raw.replace("=\r\n", "");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < joined.length(); i++) {
-            char c = joined.charAt(i);
-            if (c == '='
-                    && i + 2 < joined.length()
-                    && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
-                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-            }
+    public static String quotedPrintable(String raw) {
+        try (InputStream decoded = MimeUtility.decode(
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), "quoted-printable")) {
+            return new String(decoded.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -178,18 +178,7 @@ public class AuditJournal {
                     broken = new BrokenLink(e.seq(), "previous hash does not match the entry before");
                     break;
                 }
-                String recomputed = ChainHash.of(
-                        e.previousHash(),
-                        e.seq(),
-                        e.occurredAt(),
-                        e.actor(),
-                        e.organisation(),
-                        e.action(),
-                        e.subjectType(),
-                        e.subjectId(),
-                        e.legalReason(),
-                        e.payload());
-                if (!recomputed.equals(e.entryHash())) {
+                if (!ChainHash.matches(e)) {
                     broken = new BrokenLink(e.seq(), "entry hash does not match its content");
                     break;
                 }

@@ -70,7 +70,27 @@ public record Complaint(
         FILED,
         ANSWERED,
         ESCALATED,
-        DECIDED
+        DECIDED;
+
+        /** Whether the authority may answer: a filed complaint, once. */
+        public boolean mayBeAnswered() {
+            return this == FILED;
+        }
+
+        /** Whether the complainant may go to the regulator (once answered, or filed and deemed rejected). */
+        public boolean mayBeEscalated() {
+            return this == FILED || this == ANSWERED;
+        }
+
+        /** Whether the regulator has it: it may suspend the procedure, lift the suspension and decide. */
+        public boolean beforeRegulator() {
+            return this == ESCALATED;
+        }
+
+        /** Whether the parties may still write to each other: until the decision. */
+        public boolean open() {
+            return this != DECIDED;
+        }
     }
 
     /** The regulator's decision. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Duration;
 import java.util.Arrays;
+import org.awaitility.Awaitility;
 import org.baobab.IntegrationTest;
 import org.baobab.TestSmtp;
 import org.baobab.identity.Accounts;
@@ -79,13 +80,10 @@ class MailOutboxTests {
                 .orElse("");
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        Awaitility.await(what)
+                .atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

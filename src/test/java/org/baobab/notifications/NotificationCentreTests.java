@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.TestSmtp;
@@ -383,12 +385,13 @@ class NotificationCentreTests {
 
     /** Waits (20 s at most) until the list has at least {@code expected} elements; returns it. */
     private static <T> List<T> await(Supplier<List<T>> list, int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<T> found = list.get();
-        while (found.size() < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            found = list.get();
+        try {
+            return Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .until(list::get, found -> found.size() >= expected);
+        } catch (ConditionTimeoutException fewer) {
+            return list.get(); // the caller's assertion says how many came
         }
-        return found;
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.audit.cli;
 
+import static org.baobab.shared.json.JsonReader.Numbers.DECIMALS;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -18,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.baobab.audit.AuditEntry;
 import org.baobab.audit.CanonicalJson;
 import org.baobab.audit.internal.ChainHash;
+import org.baobab.shared.json.JsonReader;
 import org.baobab.shared.merkle.MerkleTree;
 import org.jspecify.annotations.Nullable;
 
@@ -56,20 +60,25 @@ final class JournalCheck {
 
     private long sealedEntries;
 
-    /** An entry as exported: its facts, its canonical payload text, and its links. */
-    record Entry(
-            long seq,
-            Instant occurredAt,
-            String actor,
-            @Nullable String organisation,
-            String action,
-            String subjectType,
-            String subjectId,
-            @Nullable String legalReason,
-            String payload,
-            String previousHash,
-            String entryHash,
-            boolean sealed) {}
+    /** An entry as exported: its facts, its canonical payload text, its links, and whether it is shown sealed. */
+    record Entry(AuditEntry fields, boolean sealed) {
+
+        long seq() {
+            return fields.seq();
+        }
+
+        String previousHash() {
+            return fields.previousHash();
+        }
+
+        String entryHash() {
+            return fields.entryHash();
+        }
+
+        String payload() {
+            return fields.payload();
+        }
+    }
 
     /** A signed checkpoint: the platform's Ed25519 signature of {@code {seq, entryHash, signedAt, keyId}}. */
     record Checkpoint(long seq, String entryHash, Instant signedAt, String keyId, String signature) {
@@ -123,7 +132,7 @@ final class JournalCheck {
     void readJournal(String text) {
         String trimmed = text.strip();
         if (trimmed.startsWith("[")) {
-            Object array = Json.read(trimmed);
+            Object array = JsonReader.read(trimmed, DECIMALS);
             for (Object item : (List<?>) array) {
                 readItem(item);
             }
@@ -136,7 +145,7 @@ final class JournalCheck {
                 continue;
             }
             try {
-                readItem(Json.read(row));
+                readItem(JsonReader.read(row, DECIMALS));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
             }
@@ -150,17 +159,18 @@ final class JournalCheck {
         boolean isCheckpoint = "checkpoint".equals(type) || (type == null && m.containsKey("signature"));
         if (isEntry) {
             Entry e = new Entry(
-                    number(m, "seq"),
-                    instant(m, "occurredAt"),
-                    text(m, "actor"),
-                    optionalText(m, "organisation"),
-                    text(m, "action"),
-                    text(m, "subjectType"),
-                    text(m, "subjectId"),
-                    optionalText(m, "legalReason"),
-                    text(m, "payload"),
-                    text(m, "previousHash"),
-                    text(m, "entryHash"),
+                    new AuditEntry(
+                            number(m, "seq"),
+                            instant(m, "occurredAt"),
+                            text(m, "actor"),
+                            optionalText(m, "organisation"),
+                            text(m, "action"),
+                            text(m, "subjectType"),
+                            text(m, "subjectId"),
+                            optionalText(m, "legalReason"),
+                            text(m, "payload"),
+                            text(m, "previousHash"),
+                            text(m, "entryHash")),
                     Boolean.TRUE.equals(m.get("sealed")));
             Entry before = entries.putIfAbsent(e.seq(), e);
             if (before != null && !before.equals(e)) {
@@ -206,18 +216,7 @@ final class JournalCheck {
                 expected++;
                 continue;
             }
-            String recomputed = ChainHash.of(
-                    e.previousHash(),
-                    e.seq(),
-                    e.occurredAt(),
-                    e.actor(),
-                    e.organisation(),
-                    e.action(),
-                    e.subjectType(),
-                    e.subjectId(),
-                    e.legalReason(),
-                    e.payload());
-            if (!recomputed.equals(e.entryHash())) {
+            if (!ChainHash.matches(e.fields())) {
                 fail("chain: entry " + e.seq() + "'s hash does not match its content");
                 return;
             }
@@ -300,7 +299,7 @@ final class JournalCheck {
      * /api/transparency/tree-head, kept by the outsider).
      */
     void checkAgainstLog(String checkpointDocument, @Nullable String inclusionDocument, String treeHeadDocument) {
-        Map<?, ?> head = object(Json.read(treeHeadDocument), "a tree head");
+        Map<?, ?> head = object(JsonReader.read(treeHeadDocument, DECIMALS), "a tree head");
         long treeSize = number(head, "treeSize");
         String rootHash = text(head, "rootHash");
         long timestamp = number(head, "timestamp");
@@ -314,7 +313,7 @@ final class JournalCheck {
             return;
         }
 
-        Map<?, ?> document = object(Json.read(checkpointDocument), "a checkpoint document");
+        Map<?, ?> document = object(JsonReader.read(checkpointDocument, DECIMALS), "a checkpoint document");
         Map<?, ?> leafObject = leafObject(document);
         String leaf = CanonicalJson.write(leafObject);
         if (!LEAF_FORMAT.equals(leafObject.get("format"))) {
@@ -328,7 +327,8 @@ final class JournalCheck {
             return;
         }
 
-        Map<?, ?> proof = inclusionDocument == null ? document : object(Json.read(inclusionDocument), "a proof");
+        Map<?, ?> proof =
+                inclusionDocument == null ? document : object(JsonReader.read(inclusionDocument, DECIMALS), "a proof");
         long index = proof.containsKey("index") ? number(proof, "index") : number(proof, "leafIndex");
         if (proof.containsKey("treeSize") && number(proof, "treeSize") != treeSize) {
             fail("log: the inclusion proof is for a tree of " + number(proof, "treeSize") + " leaves, the tree head"
@@ -371,7 +371,7 @@ final class JournalCheck {
         for (String member : List.of("statement", "leaf")) {
             Object value = document.get(member);
             if (value instanceof String s) {
-                return object(Json.read(s), "a BJC1 leaf");
+                return object(JsonReader.read(s, DECIMALS), "a BJC1 leaf");
             }
             if (value instanceof Map<?, ?> m) {
                 return m;
@@ -400,7 +400,7 @@ final class JournalCheck {
     static PublicKey publicKey(String text) {
         String base64 = text.strip();
         if (base64.startsWith("{")) {
-            base64 = text(object(Json.read(base64), "a signing key"), "publicKey");
+            base64 = text(object(JsonReader.read(base64, DECIMALS), "a signing key"), "publicKey");
         }
         base64 = base64.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.baobab.audit.AuditEntry;
 import org.baobab.audit.CanonicalJson;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,22 @@ public final class ChainHash {
 
     public static Instant precision(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether the entry's hash is the one its content and its link to the entry before give. */
+    public static boolean matches(AuditEntry e) {
+        return of(
+                        e.previousHash(),
+                        e.seq(),
+                        e.occurredAt(),
+                        e.actor(),
+                        e.organisation(),
+                        e.action(),
+                        e.subjectType(),
+                        e.subjectId(),
+                        e.legalReason(),
+                        e.payload())
+                .equals(e.entryHash());
     }
 
     public static String of(

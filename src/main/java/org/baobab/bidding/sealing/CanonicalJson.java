@@ -5,20 +5,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.baobab.shared.json.JsonReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Canonical JSON as docs/sealing-format.md defines it (the same as the transparency log's), and a small strict reader
- * for the manifest, key files and test vectors: members sorted by key in code-point order, only {@code \"}, {@code \\}
+ * Canonical JSON as docs/sealing-format.md defines it (the same as the transparency log's), and the strict reading
+ * (through the shared {@link JsonReader}, integers only) of the manifest, key files and test vectors: members sorted by key in code-point order, only {@code \"}, {@code \\}
  * and <code>&#92;u00xx</code> (lower-case) for U+0000 to U+001F as escapes, integers only.
  *
  * <p>The writer takes {@link Map}s with {@link String} keys (written sorted by code point), {@link List}s (or
@@ -30,9 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class CanonicalJson {
 
     /** The largest integer both JavaScript and Java represent exactly: 2^53 − 1. */
-    public static final long MAX_INTEGER = 9_007_199_254_740_991L;
-
-    private static final int MAX_DEPTH = 64;
+    public static final long MAX_INTEGER = JsonReader.MAX_SAFE_INTEGER;
 
     /** Unicode code-point order (differs from {@link String#compareTo} only beyond the Basic Multilingual Plane). */
     public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
@@ -66,14 +62,11 @@ public final class CanonicalJson {
 
     /** Reads JSON text (white space between tokens allowed); see the class comment for what comes back. */
     public static @Nullable Object read(String json) {
-        Reader reader = new Reader(json);
-        reader.skipWhiteSpace();
-        Object value = reader.value(0);
-        reader.skipWhiteSpace();
-        if (reader.position != json.length()) {
-            throw reader.error("unexpected text after the JSON value");
+        try {
+            return JsonReader.read(json, JsonReader.Numbers.SAFE_INTEGERS);
+        } catch (JsonReader.JsonException e) {
+            throw new SealingException("JSON: " + e.reason() + " (at character " + e.position() + ")", e);
         }
-        return value;
     }
 
     /** Reads JSON from UTF-8 bytes, refusing malformed UTF-8. */
@@ -191,236 +184,5 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
-    }
-
-    private static final class Reader {
-
-        private final String text;
-        private int position;
-
-        Reader(String text) {
-            this.text = text;
-        }
-
-        @Nullable
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH + " levels");
-            }
-            if (position >= text.length()) {
-                throw error("unexpected end of the text");
-            }
-            char c = text.charAt(position);
-            return switch (c) {
-                case '{' -> object(depth);
-                case '[' -> array(depth);
-                case '"' -> string();
-                case 't' -> literal("true", true);
-                case 'f' -> literal("false", false);
-                case 'n' -> literal("null", null);
-                default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        yield number();
-                    }
-                    throw error("unexpected character '" + c + "'");
-                }
-            };
-        }
-
-        private Map<String, @Nullable Object> object(int depth) {
-            position++; // {
-            Map<String, @Nullable Object> members = new LinkedHashMap<>();
-            skipWhiteSpace();
-            if (peek() == '}') {
-                position++;
-                return Collections.unmodifiableMap(members);
-            }
-            while (true) {
-                skipWhiteSpace();
-                if (peek() != '"') {
-                    throw error("an object key (a string) was expected");
-                }
-                String key = string();
-                if (members.containsKey(key)) {
-                    throw error("the key \"" + key + "\" appears twice");
-                }
-                skipWhiteSpace();
-                expect(':');
-                skipWhiteSpace();
-                members.put(key, value(depth + 1));
-                skipWhiteSpace();
-                char next = next();
-                if (next == '}') {
-                    return Collections.unmodifiableMap(members);
-                }
-                if (next != ',') {
-                    position--;
-                    throw error("',' or '}' was expected");
-                }
-            }
-        }
-
-        private List<@Nullable Object> array(int depth) {
-            position++; // [
-            List<@Nullable Object> elements = new ArrayList<>();
-            skipWhiteSpace();
-            if (peek() == ']') {
-                position++;
-                return Collections.unmodifiableList(elements);
-            }
-            while (true) {
-                skipWhiteSpace();
-                elements.add(value(depth + 1));
-                skipWhiteSpace();
-                char next = next();
-                if (next == ']') {
-                    return Collections.unmodifiableList(elements);
-                }
-                if (next != ',') {
-                    position--;
-                    throw error("',' or ']' was expected");
-                }
-            }
-        }
-
-        private String string() {
-            int start = position;
-            position++; // "
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                char c = next();
-                if (c == '"') {
-                    break;
-                }
-                if (c < 0x20) {
-                    position--;
-                    throw error("a control character must be escaped in a string");
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escape = next();
-                switch (escape) {
-                    case '"' -> out.append('"');
-                    case '\\' -> out.append('\\');
-                    case '/' -> out.append('/');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        if (position + 4 > text.length()) {
-                            throw error("a \\u escape needs four hexadecimal digits");
-                        }
-                        int code = 0;
-                        for (int i = 0; i < 4; i++) {
-                            int digit = Character.digit(text.charAt(position++), 16);
-                            if (digit < 0) {
-                                position--;
-                                throw error("a \\u escape needs four hexadecimal digits");
-                            }
-                            code = code * 16 + digit;
-                        }
-                        out.append((char) code);
-                    }
-                    default -> {
-                        position--;
-                        throw error("unknown escape \\" + escape);
-                    }
-                }
-            }
-            String result = out.toString();
-            for (int i = 0; i < result.length(); i++) {
-                char c = result.charAt(i);
-                if (Character.isHighSurrogate(c)
-                        && i + 1 < result.length()
-                        && Character.isLowSurrogate(result.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    position = start;
-                    throw error("the string holds a lone surrogate");
-                }
-            }
-            return result;
-        }
-
-        private Long number() {
-            int start = position;
-            if (peek() == '-') {
-                position++;
-            }
-            if (position >= text.length() || !isDigit(text.charAt(position))) {
-                throw error("a digit was expected");
-            }
-            if (text.charAt(position) == '0') {
-                position++;
-            } else {
-                while (position < text.length() && isDigit(text.charAt(position))) {
-                    position++;
-                }
-            }
-            if (position < text.length() && "+-.eE0123456789".indexOf(text.charAt(position)) >= 0) {
-                throw error("only integers without fraction, exponent or leading zero are read");
-            }
-            String digits = text.substring(start, position);
-            if (digits.length() > 17) {
-                position = start;
-                throw error("the integer " + digits + " is outside ±(2^53 − 1)");
-            }
-            long number = Long.parseLong(digits);
-            if (number > MAX_INTEGER || number < -MAX_INTEGER) {
-                position = start;
-                throw error("the integer " + digits + " is outside ±(2^53 − 1)");
-            }
-            return number;
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private @Nullable Object literal(String word, @Nullable Object value) {
-            if (!text.startsWith(word, position)) {
-                throw error("unexpected word");
-            }
-            position += word.length();
-            return value;
-        }
-
-        void skipWhiteSpace() {
-            while (position < text.length()) {
-                char c = text.charAt(position);
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                    return;
-                }
-                position++;
-            }
-        }
-
-        private char peek() {
-            if (position >= text.length()) {
-                throw error("unexpected end of the text");
-            }
-            return text.charAt(position);
-        }
-
-        private char next() {
-            char c = peek();
-            position++;
-            return c;
-        }
-
-        private void expect(char expected) {
-            if (next() != expected) {
-                position--;
-                throw error("'" + expected + "' was expected");
-            }
-        }
-
-        SealingException error(String what) {
-            return new SealingException("JSON: " + what + " (at character " + position + ")");
-        }
     }
 }

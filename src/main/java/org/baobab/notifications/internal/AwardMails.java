@@ -14,13 +14,10 @@ import org.baobab.bidding.Bids;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.IdentityEvents;
 import org.baobab.notifications.internal.Inbox.Argument;
 import org.baobab.notifications.internal.Inbox.Kind;
 import org.baobab.rules.PackFormat;
-import org.baobab.shared.PublicUrl;
 import org.baobab.shared.Role;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -39,9 +36,8 @@ class AwardMails {
     private final PackFormat format;
     private final MessageSource messages;
     private final Inbox inbox;
-    private final ApplicationEventPublisher events;
+    private final PersonalMails mails;
     private final Clock clock;
-    private final String baseUrl;
 
     AwardMails(
             Awards awards,
@@ -50,37 +46,17 @@ class AwardMails {
             PackFormat format,
             MessageSource messages,
             Inbox inbox,
-            ApplicationEventPublisher events,
-            Clock clock,
-            PublicUrl publicUrl) {
+            PersonalMails mails,
+            Clock clock) {
         this.awards = awards;
         this.bids = bids;
         this.accounts = accounts;
         this.format = format;
         this.messages = messages;
         this.inbox = inbox;
-        this.events = events;
+        this.mails = mails;
         this.clock = clock;
-        this.baseUrl = publicUrl.base();
     }
-
-    /** One bidder's result told to one person. */
-    record AwardMail(
-            String key,
-            String recipient,
-            String recipientName,
-            String language,
-            String link,
-            String template,
-            String title,
-            String outcome,
-            String rank,
-            String reasons,
-            String lots,
-            String standstill,
-            String complainBy,
-            String complainLink)
-            implements IdentityEvents.MailRequest {}
 
     @ApplicationModuleListener
     void on(AwardEvents.ProvisionalPublished event) {
@@ -94,21 +70,22 @@ class AwardMails {
             List<CurrentUser> people = recipients(company, envelopes);
             for (CurrentUser person : people) {
                 Locale locale = Locale.forLanguageTag(person.language());
-                events.publishEvent(new AwardMail(
+                mails.send(
                         "award-provisional:" + event.ocid() + ":" + company + ":" + person.id(),
-                        person.email(),
-                        person.fullName(),
-                        person.language(),
-                        baseUrl + link,
+                        person,
+                        link,
                         "award-provisional",
-                        event.title(),
-                        messages.getMessage("mail.award-provisional.outcome." + result.outcome(), null, locale),
-                        result.rank() == null ? "" : String.valueOf(result.rank()),
-                        result.reasons(),
-                        String.join(", ", result.lots()),
-                        format.date(event.standstillEnds(), locale),
-                        format.date(event.complainBy(), locale),
-                        baseUrl + "/complaints/new?ocid=" + event.ocid()));
+                        Map.of(
+                                "title", event.title(),
+                                "outcome",
+                                        messages.getMessage(
+                                                "mail.award-provisional.outcome." + result.outcome(), null, locale),
+                                "rank", result.rank() == null ? "" : String.valueOf(result.rank()),
+                                "reasons", result.reasons(),
+                                "lots", String.join(", ", result.lots()),
+                                "standstill", format.date(event.standstillEnds(), locale),
+                                "complainBy", format.date(event.complainBy(), locale),
+                                "complainLink", mails.url("/complaints/new?ocid=" + event.ocid())));
             }
             inbox.add(
                     people.stream().map(CurrentUser::id).toList(),

@@ -10,15 +10,12 @@ import java.util.UUID;
 import org.baobab.bidding.BiddingEvents;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.IdentityEvents;
 import org.baobab.notifications.internal.Inbox.Argument;
 import org.baobab.notifications.internal.Inbox.Kind;
 import org.baobab.rules.PackFormat;
-import org.baobab.shared.PublicUrl;
 import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,41 +31,17 @@ class BidMails {
     private final Notices notices;
     private final PackFormat format;
     private final Inbox inbox;
-    private final ApplicationEventPublisher events;
+    private final PersonalMails mails;
     private final Clock clock;
-    private final String baseUrl;
 
-    BidMails(
-            Accounts accounts,
-            Notices notices,
-            PackFormat format,
-            Inbox inbox,
-            ApplicationEventPublisher events,
-            Clock clock,
-            PublicUrl publicUrl) {
+    BidMails(Accounts accounts, Notices notices, PackFormat format, Inbox inbox, PersonalMails mails, Clock clock) {
         this.accounts = accounts;
         this.notices = notices;
         this.format = format;
         this.inbox = inbox;
-        this.events = events;
+        this.mails = mails;
         this.clock = clock;
-        this.baseUrl = publicUrl.base();
     }
-
-    /** One mail about one bid to one person. {@code receipt} is empty for a withdrawal. */
-    record BidMail(
-            String key,
-            String recipient,
-            String recipientName,
-            String language,
-            String link,
-            String template,
-            String title,
-            String ocid,
-            String kind,
-            String when,
-            String receipt)
-            implements IdentityEvents.MailRequest {}
 
     @ApplicationModuleListener
     void on(BiddingEvents.BidSubmitted event) {
@@ -80,18 +53,17 @@ class BidMails {
         List<CurrentUser> people = recipients(company, event.submittedBy());
         for (CurrentUser person : people) {
             Locale locale = Locale.forLanguageTag(person.language());
-            events.publishEvent(new BidMail(
+            mails.send(
                     "bid:" + event.envelopeId() + ":" + person.id(),
-                    person.email(),
-                    person.fullName(),
-                    person.language(),
-                    baseUrl + link,
+                    person,
+                    link,
                     "bid-receipt",
-                    title,
-                    event.ocid(),
-                    event.kind(),
-                    format.dateTime(event.receivedAt(), country, locale),
-                    event.receiptDocument()));
+                    Map.of(
+                            "title", title,
+                            "ocid", event.ocid(),
+                            "kind", event.kind(),
+                            "when", format.dateTime(event.receivedAt(), country, locale),
+                            "receipt", event.receiptDocument()));
         }
         inbox.add(
                 people.stream().map(CurrentUser::id).toList(),
@@ -114,18 +86,12 @@ class BidMails {
                 accounts.currentUserByEmail(event.actor()).map(CurrentUser::id).orElse(null);
         List<CurrentUser> people = recipients(company, actor);
         for (CurrentUser person : people) {
-            events.publishEvent(new BidMail(
+            mails.send(
                     "bid-withdrawn:" + event.envelopes().get(0) + ":" + person.id(),
-                    person.email(),
-                    person.fullName(),
-                    person.language(),
-                    baseUrl + link,
+                    person,
+                    link,
                     "bid-withdrawn",
-                    title,
-                    event.ocid(),
-                    "",
-                    "",
-                    ""));
+                    Map.of("title", title, "ocid", event.ocid(), "kind", "", "when", "", "receipt", ""));
         }
         inbox.add(
                 people.stream().map(CurrentUser::id).toList(),

@@ -12,16 +12,13 @@ import org.baobab.complaints.ComplaintEvent;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.IdentityEvents;
 import org.baobab.notifications.internal.Inbox.Argument;
 import org.baobab.notifications.internal.Inbox.Kind;
 import org.baobab.rules.Deadline;
 import org.baobab.rules.PackFormat;
 import org.baobab.shared.OrganisationKind;
-import org.baobab.shared.PublicUrl;
 import org.baobab.shared.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -40,40 +37,23 @@ class ComplaintMails {
     private final Accounts accounts;
     private final PackFormat format;
     private final Inbox inbox;
-    private final ApplicationEventPublisher events;
+    private final PersonalMails mails;
     private final Clock clock;
-    private final String baseUrl;
 
     ComplaintMails(
             Complaints complaints,
             Accounts accounts,
             PackFormat format,
             Inbox inbox,
-            ApplicationEventPublisher events,
-            Clock clock,
-            PublicUrl publicUrl) {
+            PersonalMails mails,
+            Clock clock) {
         this.complaints = complaints;
         this.accounts = accounts;
         this.format = format;
         this.inbox = inbox;
-        this.events = events;
+        this.mails = mails;
         this.clock = clock;
-        this.baseUrl = publicUrl.base();
     }
-
-    /** One step of a complaint told to one person; {@code due} is the next last day, formatted, or empty. */
-    record ComplaintMail(
-            String key,
-            String recipient,
-            String recipientName,
-            String language,
-            String link,
-            String template,
-            String step,
-            String title,
-            String complainant,
-            String due)
-            implements IdentityEvents.MailRequest {}
 
     @ApplicationModuleListener
     void on(ComplaintEvent event) {
@@ -120,17 +100,20 @@ class ComplaintMails {
         String link = "/complaints/" + c.id();
         for (CurrentUser person : people.values()) {
             Locale locale = Locale.forLanguageTag(person.language());
-            events.publishEvent(new ComplaintMail(
+            mails.send(
                     "complaint-" + occurrence + ":" + c.id() + ":" + person.id(),
-                    person.email(),
-                    person.fullName(),
-                    person.language(),
-                    baseUrl + link,
+                    person,
+                    link,
                     "complaint-" + step,
-                    step,
-                    c.processTitle(),
-                    c.complainantName(),
-                    due == null ? "" : format.date(due.lastDay(), locale)));
+                    Map.of(
+                            "step",
+                            step,
+                            "title",
+                            c.processTitle(),
+                            "complainant",
+                            c.complainantName(),
+                            "due",
+                            due == null ? "" : format.date(due.lastDay(), locale)));
         }
         inbox.add(
                 List.copyOf(people.keySet()),

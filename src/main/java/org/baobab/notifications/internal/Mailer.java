@@ -5,10 +5,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.baobab.identity.IdentityEvents;
 import org.baobab.shared.database.DemoMode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,59 +107,8 @@ class Mailer {
     }
 
     @ApplicationModuleListener
-    void on(BidMails.BidMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "ocid", request.ocid(),
-                        "kind", request.kind(),
-                        "when", request.when(),
-                        "receipt", request.receipt()));
-    }
-
-    @ApplicationModuleListener
-    void on(AwardMails.AwardMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "outcome", request.outcome(),
-                        "rank", request.rank(),
-                        "reasons", request.reasons(),
-                        "lots", request.lots(),
-                        "standstill", request.standstill(),
-                        "complainBy", request.complainBy(),
-                        "complainLink", request.complainLink()));
-    }
-
-    @ApplicationModuleListener
-    void on(ComplaintMails.ComplaintMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "step", request.step(),
-                        "title", request.title(),
-                        "complainant", request.complainant(),
-                        "due", request.due()));
-    }
-
-    @ApplicationModuleListener
-    void on(SealingSetMails.SealingSetMail request) {
-        send(
-                request,
-                request.key(),
-                Map.of(
-                        "title", request.title(),
-                        "ocid", request.ocid(),
-                        "position", request.position(),
-                        "members", request.members(),
-                        "threshold", request.threshold(),
-                        "fingerprint", request.fingerprint(),
-                        "logIndex", String.valueOf(request.logIndex())));
+    void on(PersonalMails.TemplatedMail request) {
+        send(request, request.key(), request.variables());
     }
 
     @ApplicationModuleListener
@@ -215,15 +172,40 @@ class Mailer {
         }
     }
 
-    /** A readable plain-text alternative for mail clients that do not show HTML. */
+    /**
+     * A readable plain-text alternative for mail clients that do not show HTML: the body's text as jsoup reads it
+     * (every entity decoded), a link as "its text: its address", a line break after {@code br}, {@code p},
+     * {@code h1} and {@code li}; runs of spaces and of blank lines folded.
+     */
     static String plainText(String html) {
-        return html.replaceAll("(?is)<(head|style|title)[^>]*>.*?</\\1>", "")
-                .replaceAll("(?i)<a [^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", "$2: $1")
-                .replaceAll("(?i)<br\\s*/?>|</p>|</h1>|</li>", "\n")
-                .replaceAll("<[^>]+>", "")
-                .replace("&amp;", "&")
-                .replace("&#39;", "'")
-                .replace("&quot;", "\"")
+        Document document = Jsoup.parse(html);
+        document.select("style, title").remove();
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode words) {
+                            text.append(words.getWholeText());
+                        } else if (node instanceof Element e && e.normalName().equals("br")) {
+                            text.append('\n');
+                        }
+                    }
+
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (!(node instanceof Element e)) {
+                            return;
+                        }
+                        if (e.normalName().equals("a") && e.hasAttr("href")) {
+                            text.append(": ").append(e.attr("href"));
+                        } else if (List.of("p", "h1", "li").contains(e.normalName())) {
+                            text.append('\n');
+                        }
+                    }
+                },
+                document.body());
+        return text.toString()
                 .replaceAll("[ \\t]+", " ")
                 .replaceAll("\\n\\s*\\n+", "\n\n")
                 .trim();

@@ -3,18 +3,16 @@ package org.baobab.notifications.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.baobab.bidding.SealingSet;
 import org.baobab.bidding.SealingSets;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
-import org.baobab.identity.IdentityEvents;
 import org.baobab.notifications.internal.Inbox.Argument;
 import org.baobab.notifications.internal.Inbox.Kind;
 import org.baobab.opening.OpeningEvents;
-import org.baobab.shared.PublicUrl;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessView;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,43 +28,18 @@ class SealingSetMails {
     private final Accounts accounts;
     private final Notices notices;
     private final Inbox inbox;
-    private final ApplicationEventPublisher events;
+    private final PersonalMails mails;
     private final Clock clock;
-    private final String baseUrl;
 
     SealingSetMails(
-            SealingSets sets,
-            Accounts accounts,
-            Notices notices,
-            Inbox inbox,
-            ApplicationEventPublisher events,
-            Clock clock,
-            PublicUrl publicUrl) {
+            SealingSets sets, Accounts accounts, Notices notices, Inbox inbox, PersonalMails mails, Clock clock) {
         this.sets = sets;
         this.accounts = accounts;
         this.notices = notices;
         this.inbox = inbox;
-        this.events = events;
+        this.mails = mails;
         this.clock = clock;
-        this.baseUrl = publicUrl.base();
     }
-
-    /** One mail to one member about one set. */
-    record SealingSetMail(
-            String key,
-            String recipient,
-            String recipientName,
-            String language,
-            String link,
-            String template,
-            String title,
-            String ocid,
-            int position,
-            int members,
-            int threshold,
-            String fingerprint,
-            long logIndex)
-            implements IdentityEvents.MailRequest {}
 
     @ApplicationModuleListener
     void on(OpeningEvents.SealingSetFixed event) {
@@ -84,20 +57,19 @@ class SealingSetMails {
             if (person == null) {
                 continue;
             }
-            events.publishEvent(new SealingSetMail(
+            mails.send(
                     "sealing-set:" + event.ocid() + ":" + person.id(),
-                    person.email(),
-                    person.fullName(),
-                    person.language(),
-                    baseUrl + link,
+                    person,
+                    link,
                     "sealing-set",
-                    title,
-                    event.ocid(),
-                    member.position(),
-                    set.members().size(),
-                    set.threshold(),
-                    fingerprint,
-                    event.logIndex()));
+                    Map.of(
+                            "title", title,
+                            "ocid", event.ocid(),
+                            "position", member.position(),
+                            "members", set.members().size(),
+                            "threshold", set.threshold(),
+                            "fingerprint", fingerprint,
+                            "logIndex", String.valueOf(event.logIndex())));
             inbox.add(
                     List.of(person.id()),
                     Kind.SEALING_SET,

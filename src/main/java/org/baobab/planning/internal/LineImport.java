@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.baobab.planning.PlanLine;
 import org.baobab.planning.Plans.RowError;
 import org.baobab.rules.Nature;
@@ -225,7 +228,8 @@ public final class LineImport {
         return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     }
 
-    private static List<List<String>> csv(byte[] bytes) {
+    /** RFC 4180 CSV read by Commons CSV, its delimiter the first line's more frequent of ";" and ",". */
+    private static List<List<String>> csv(byte[] bytes) throws IOException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -236,41 +240,17 @@ public final class LineImport {
                         > first.chars().filter(c -> c == ',').count()
                 ? ';'
                 : ',';
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setTrailingData(true)
+                .setLenientEof(true)
+                .get();
         List<List<String>> table = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                table.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                table.add(record.toList());
             }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            table.add(row);
         }
         return table;
     }

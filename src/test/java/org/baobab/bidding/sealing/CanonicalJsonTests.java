@@ -129,4 +129,23 @@ class CanonicalJsonTests {
             assertThatThrownBy(() -> CanonicalJson.read(bad)).as(bad).isInstanceOf(SealingException.class);
         }
     }
+
+    /**
+     * RFC 8785 §3.2.3's sorting example, in this dialect (ADR 0007): code-point order puts the emoji (U+1F600) after
+     * U+FB33, where RFC 8785's UTF-16 order puts it before; a carriage return is {@code \u000d}, not {@code \r}.
+     */
+    @Test
+    void isNotRfc8785() {
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("\u20ac", 1);
+        value.put("\r", 2);
+        value.put("\ufb33", 3);
+        value.put("1", 4);
+        value.put("\ud83d\ude00", 5);
+        value.put("\u0080", 6);
+        value.put("\u00f6", 7);
+        assertThat(CanonicalJson.write(value))
+                .isEqualTo(
+                        "{\"\\u000d\":2,\"1\":4,\"\u0080\":6,\"\u00f6\":7,\"\u20ac\":1,\"\ufb33\":3,\"\ud83d\ude00\":5}");
+    }
 }

@@ -26,10 +26,11 @@ class SealingArchitectureTests {
                     "org.baobab.bidding.sealing..",
                     "org.baobab.bidding.transparency..",
                     "org.baobab.shared.merkle..",
+                    "org.baobab.shared.json..",
                     "org.jspecify.annotations..")
             .as("The sealing library and its command-line tool depend on nothing but java.*, javax.* and JSpecify's"
                     + " annotations (and the tool on the transparency log's mathematics and"
-                    + " Merkle tree, themselves JDK-only: TransparencyArchitectureTests): API clients run it with a bare JDK 17, and the browser's"
+                    + " Merkle tree, and the shared JSON reader, themselves JDK-only: TransparencyArchitectureTests): API clients run it with a bare JDK 17, and the browser's"
                     + " implementation is held to the same format by the test vectors, not by shared code");
 
     @ArchTest
@@ -41,8 +42,14 @@ class SealingArchitectureTests {
             .doNotHaveSimpleName("package-info")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "javax..", "org.baobab.bidding.sealing", "org.jspecify.annotations..")
-            .as("The sealing library's core (with the canonical JSON the transparency log also signs in) uses"
+            .resideInAnyPackage(
+                    "java..",
+                    "javax..",
+                    "org.baobab.bidding.sealing",
+                    "org.baobab.shared.json",
+                    "org.jspecify.annotations..")
+            .as("The sealing library's core (with the canonical JSON the transparency log also signs in, read by the"
+                    + " shared JDK-only JSON reader) uses"
                     + " neither its command-line tool nor the transparency package, which both build on it: the"
                     + " layers are core, then transparency, then the tool, with no cycle");
 }

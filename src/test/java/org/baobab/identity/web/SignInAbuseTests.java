@@ -216,26 +216,6 @@ class SignInAbuseTests {
 
     /** A supplier admin whose address is already verified, with {@link #PASSWORD}. */
     String registerVerified() throws Exception {
-        String email = "abus-" + UUID.randomUUID() + "@entreprise.cm";
-        browser(newAddress())
-                .post(
-                        "/register",
-                        "companyName",
-                        "Entreprise " + UUID.randomUUID(),
-                        "country",
-                        "CM",
-                        "fullName",
-                        "Paul Essomba",
-                        "email",
-                        email,
-                        "password",
-                        PASSWORD,
-                        "acceptTerms",
-                        "true")
-                .andExpect(redirectedUrl("/register/done"));
-        jdbc.sql("update identity_user set email_verified = true where email = :e")
-                .param("e", email)
-                .update();
-        return email;
+        return SignInFlowTests.registerVerified(browser(newAddress()), jdbc, "abus-", PASSWORD);
     }
 }

@@ -10,16 +10,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.baobab.IntegrationTest;
+import org.baobab.ReceivedMails;
 import org.baobab.TestSmtp;
 import org.baobab.WebClient;
 import org.baobab.identity.internal.SignIn;
 import org.baobab.identity.internal.TotpCodes;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -273,9 +278,14 @@ class SignInFlowTests {
 
     /** A supplier admin whose address is already verified, with {@link #PASSWORD}. */
     private String registerVerified() throws Exception {
-        String email = "verifie-" + UUID.randomUUID() + "@entreprise.cm";
-        browser()
-                .post(
+        return registerVerified(browser(), jdbc, "verifie-", PASSWORD);
+    }
+
+    /** A supplier admin registered from {@code browser}, the address {@code prefix…} already verified. */
+    static String registerVerified(WebClient browser, JdbcClient jdbc, String prefix, String password)
+            throws Exception {
+        String email = prefix + UUID.randomUUID() + "@entreprise.cm";
+        browser.post(
                         "/register",
                         "companyName",
                         "Entreprise " + UUID.randomUUID(),
@@ -286,7 +296,7 @@ class SignInFlowTests {
                         "email",
                         email,
                         "password",
-                        PASSWORD,
+                        password,
                         "acceptTerms",
                         "true")
                 .andExpect(redirectedUrl("/register/done"));
@@ -297,21 +307,23 @@ class SignInFlowTests {
     }
 
     static String linkMailedTo(GreenMailExtension greenMail, String email, String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : greenMail.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(email) && subject.equals(message.getSubject())) {
-                    String body = GreenMailUtil.getWholeMessage(message)
-                            .replace("=\r\n", "")
-                            .replace("=3D", "=");
-                    Matcher link = LINK.matcher(body);
-                    assertThat(link.find()).as("a link in the mail").isTrue();
-                    return link.group(1);
-                }
+        MimeMessage mail = Awaitility.await("a mail '" + subject + "' to " + email)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> mailTo(greenMail, email, subject), java.util.Objects::nonNull);
+        Matcher link = LINK.matcher(ReceivedMails.quotedPrintable(GreenMailUtil.getWholeMessage(mail)));
+        assertThat(link.find()).as("a link in the mail").isTrue();
+        return link.group(1);
+    }
+
+    private static @Nullable MimeMessage mailTo(GreenMailExtension greenMail, String email, String subject)
+            throws MessagingException {
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(email) && subject.equals(message.getSubject())) {
+                return message;
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("no mail '" + subject + "' to " + email);
+        return null;
     }
 
     private String linkMailedTo(String email, String subject) throws Exception {
