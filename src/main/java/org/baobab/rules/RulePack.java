@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param notYetEncoded rules the law has but the pack does not hold yet (values not retrieved), shown to readers so
  *     that an absent rule is not mistaken for no rule
  * @param openingCommittee the size and quorum of the opening committee, if the pack holds them
+ * @param digits the digits the country writes numbers with ({@code country.digits} in the pack; latin by default)
  */
 public record RulePack(
         CountryCode country,
@@ -45,7 +46,8 @@ public record RulePack(
         List<SupplierIdentifier> supplierIdentifiers,
         List<PreferenceMargin> preferenceMargins,
         List<LocalizedText> notYetEncoded,
-        @Nullable OpeningCommittee openingCommittee) {
+        @Nullable OpeningCommittee openingCommittee,
+        Digits digits) {
 
     public RulePack {
         bodies = List.copyOf(bodies);
