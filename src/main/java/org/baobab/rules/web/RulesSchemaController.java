@@ -20,12 +20,12 @@ class RulesSchemaController {
     static final String PACK_SCHEMA = "rules/pack.schema.json";
     static final String CALENDAR_SCHEMA = "rules/calendar.schema.json";
 
-    @GetMapping(value = "/api/rules/schema.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/api/rules/schema.json")
     ResponseEntity<Resource> packSchema() {
         return schema(PACK_SCHEMA);
     }
 
-    @GetMapping(value = "/api/rules/calendar.schema.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/api/rules/calendar.schema.json")
     ResponseEntity<Resource> calendarSchema() {
         return schema(CALENDAR_SCHEMA);
     }
