@@ -23,17 +23,18 @@ import org.jspecify.annotations.Nullable;
  * limit or fee rate is written in code (ARCHITECTURE.md, "Rules are data"): modules ask the pack, and get each value
  * with its legal basis and confidence.
  *
+ * @param digits the digits Arabic pages show for this country (pack key {@code digits}, default {@code latin})
  * @param mainText the procurement code in force (e.g. Senegal's décret n°2022-2295 du 28 décembre 2022)
  * @param notYetEncoded rules the law has but the pack does not hold yet (values not retrieved), shown to readers so
  *     that an absent rule is not mistaken for no rule
  * @param openingCommittee the size and quorum of the opening committee, if the pack holds them
- * @param digits the digits the country writes numbers with ({@code country.digits} in the pack; latin by default)
  */
 public record RulePack(
         CountryCode country,
         LocalizedText name,
         Currency currency,
         ZoneId timeZone,
+        Digits digits,
         LegalText mainText,
         List<Body> bodies,
         List<BuyerCategory> buyerCategories,
@@ -46,8 +47,7 @@ public record RulePack(
         List<SupplierIdentifier> supplierIdentifiers,
         List<PreferenceMargin> preferenceMargins,
         List<LocalizedText> notYetEncoded,
-        @Nullable OpeningCommittee openingCommittee,
-        Digits digits) {
+        @Nullable OpeningCommittee openingCommittee) {
 
     public RulePack {
         bodies = List.copyOf(bodies);

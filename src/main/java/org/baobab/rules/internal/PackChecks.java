@@ -35,8 +35,8 @@ final class PackChecks {
 
     static void check(String folder, PackYaml.Parsed<PackDocument> parsed) {
         PackDocument d = parsed.value();
-        String code = d.country().code();
-        String countryPath = parsed.locations().containsKey("country.code") ? "country.code" : "country";
+        String code = d.country();
+        String countryPath = "country";
         if (!CountryCode.isValid(code)) {
             throw parsed.fail(countryPath, "'" + code + "' is not an upper-case ISO 3166-1 alpha-2 country code");
         }

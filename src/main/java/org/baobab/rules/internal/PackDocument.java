@@ -36,10 +36,14 @@ import org.jspecify.annotations.Nullable;
  * the same fields: {@code PackSchemaTests} keeps the two in step.
  */
 public record PackDocument(
-        @NotNull(message = REQUIRED) @Valid Country country,
+        @NotBlank(message = NOT_EMPTY)
+        @Pattern(regexp = "[A-Z]{2}", message = "is not an upper-case ISO 3166-1 alpha-2 country code")
+        String country,
+
         @NotNull(message = REQUIRED) @Valid Text name,
         @NotNull(message = REQUIRED) Currency currency,
         @NotNull(message = REQUIRED) java.time.ZoneId timeZone,
+        @Nullable Digits digits,
         @NotNull(message = REQUIRED) @Valid MainText mainText,
         List<@Valid BodyEntry> bodies,
         List<@Valid Category> buyerCategories,
@@ -71,29 +75,13 @@ public record PackDocument(
         notYetEncoded = orEmpty(notYetEncoded);
     }
 
-    static <T> List<T> orEmpty(@Nullable List<T> list) {
-        return list == null ? List.of() : list;
+    /** The digits Arabic pages show for the country: latin unless the pack says arabic-indic. */
+    Digits digitsOrDefault() {
+        return digits == null ? Digits.LATIN : digits;
     }
 
-    /** {@code country: SN}, or {@code country: {code: SN, digits: arabic-indic}}. */
-    public record Country(
-            @NotBlank(message = NOT_EMPTY)
-            @Pattern(regexp = "[A-Z]{2}", message = "is not an upper-case ISO 3166-1 alpha-2 country code")
-            String code,
-
-            @Nullable Digits digits) {
-
-        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        public Country {}
-
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static Country of(String code) {
-            return new Country(code, null);
-        }
-
-        Digits digitsOrDefault() {
-            return digits == null ? Digits.LATIN : digits;
-        }
+    static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** {@code {fr: …, en: …, ar: …}}, French required; or a plain text taken as French. */

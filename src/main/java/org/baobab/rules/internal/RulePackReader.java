@@ -59,10 +59,11 @@ public final class RulePackReader {
         PackDocument.MainText main = d.mainText();
         PackDocument.Committee c = d.openingCommittee();
         return new RulePack(
-                CountryCode.of(d.country().code()),
+                CountryCode.of(d.country()),
                 d.name().localized(),
                 d.currency(),
                 d.timeZone(),
+                d.digitsOrDefault(),
                 new LegalText(
                         main.code(),
                         main.name().localized(),
@@ -182,8 +183,7 @@ public final class RulePackReader {
                                 c.legalBasis().legalBasis(),
                                 c.validFrom(),
                                 c.confidence(),
-                                note(c)),
-                d.country().digitsOrDefault());
+                                note(c)));
     }
 
     private static HolidayCalendar calendar(CalendarDocument d) {

@@ -169,19 +169,20 @@ class RulePackReaderTests {
     void theCountryWritesLatinDigitsUnlessItsPackSaysArabicIndic() {
         assertThat(RulePackLoader.load(RulePackLoader.DEFAULT_ROOT))
                 .allSatisfy(p -> assertThat(p.digits()).isEqualTo(Digits.LATIN));
-        String arabic = HEAD.replace("country: SN\n", "country:\n  code: SN\n  digits: arabic-indic\n");
+        String arabic = HEAD.replace("timeZone: Africa/Dakar\n", "timeZone: Africa/Dakar\ndigits: arabic-indic\n");
         RulePack pack = RulePackReader.read(
                 "SN", source("rulepacks/SN/pack.yaml", arabic), source("rulepacks/SN/calendar.yaml", CALENDAR));
         assertThat(pack.digits()).isEqualTo(Digits.ARABIC_INDIC);
-        assertThat(pack.country().value()).isEqualTo("SN");
+        assertThat(RulePackReader.read(
+                                "SN",
+                                source("rulepacks/SN/pack.yaml", HEAD),
+                                source("rulepacks/SN/calendar.yaml", CALENDAR))
+                        .digits())
+                .isEqualTo(Digits.LATIN);
         assertProblem(
-                HEAD.replace("country: SN\n", "country: { code: SN, digits: hindi }\n"),
-                "country.digits",
+                HEAD.replace("timeZone: Africa/Dakar\n", "timeZone: Africa/Dakar\ndigits: hindi\n"),
+                "digits",
                 "'hindi' is not one of latin, arabic-indic");
-        assertProblem(
-                HEAD.replace("country: SN\n", "country: { code: SN, digit: latin }\n"),
-                "country.digit",
-                "unknown field");
     }
 
     @Test
