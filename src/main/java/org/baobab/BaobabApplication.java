@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab;
 
+import org.baobab.shared.database.EarlyEmbeddedDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,9 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @EnableAsync
 public class BaobabApplication {
     public static void main(String[] args) {
-        SpringApplication.run(BaobabApplication.class, args);
+        SpringApplication application = new SpringApplication(BaobabApplication.class);
+        // the embedded PostgreSQL (if any) starts beside the context rather than after most of it
+        application.addInitializers(new EarlyEmbeddedDatabase());
+        application.run(args);
     }
 }

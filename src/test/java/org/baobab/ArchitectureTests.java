@@ -69,11 +69,11 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule noStandardStreams = noClasses()
             .that()
-            .resideOutsideOfPackages("org.baobab.bidding.sealing.cli", "org.baobab.audit.cli")
+            .resideOutsideOfPackages("org.baobab.bidding.sealing.cli", "org.baobab.audit.cli", "org.baobab.rules.cli")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as(
                     "Log through SLF4J, never System.out/err: logs are collected and filtered for secrets (the sealing"
-                            + " command-line tool and the journal's, which talk to the person running them, are the exceptions)");
+                            + " command-line tool, the journal's and the rule packs', which talk to the person running them, are the exceptions)");
 
     @ArchTest
     static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;

@@ -145,6 +145,8 @@ class EndpointAuthorizationTests {
         RULES.put("GET /rules/{country}", PUBLIC);
         RULES.put("GET /api/rules", PUBLIC);
         RULES.put("GET /api/rules/{country}", PUBLIC);
+        RULES.put("GET /api/rules/schema.json", PUBLIC);
+        RULES.put("GET /api/rules/calendar.schema.json", PUBLIC);
         RULES.put("GET /classification", PUBLIC);
         RULES.put("GET /classification/{code}", PUBLIC);
         RULES.put("GET /api/classification/cpv", PUBLIC);

@@ -3,6 +3,7 @@ package org.baobab.shared.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,12 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(EmbeddedDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** The server {@link EarlyEmbeddedDatabase} started beside the context, or one started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
-        return EmbeddedDatabase.start(properties.embedded());
+    EmbeddedDatabase embeddedDatabase(
+            DatabaseProperties properties, ObjectProvider<EarlyEmbeddedDatabase.Starting> early) {
+        EarlyEmbeddedDatabase.Starting starting = early.getIfAvailable();
+        return starting != null ? starting.take() : EmbeddedDatabase.start(properties.embedded());
     }
 
     /** The server itself, for code that needs its port; {@link #embeddedDatabase} stops it. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.baobab.rules.Confidence;
+import org.baobab.rules.Digits;
 import org.baobab.rules.InvalidRulePackException;
 import org.baobab.rules.Nature;
 import org.baobab.rules.OpeningCommittee;
@@ -129,8 +130,59 @@ class RulePackReaderTests {
     void aBrokenPackStopsWithFileAndField() {
         assertThatThrownBy(() -> RulePackLoader.load("broken-rulepacks/bad-method"))
                 .isInstanceOf(InvalidRulePackException.class)
-                .hasMessage("Invalid rule pack broken-rulepacks/bad-method/SN/pack.yaml at procedures[1].ocds:"
+                .hasMessage("Invalid rule pack broken-rulepacks/bad-method/SN/pack.yaml:21:11 at procedures[1].ocds:"
                         + " 'opne' is not one of open, selective, limited, direct");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnceWithItsLine() {
+        String pack = HEAD + """
+                timeLimits:
+                  - code: RECOURS
+                    name: { fr: "Recours" }
+                    days: -5
+                    unit: clear-working
+                    kind: maximum
+                    startsFrom: { fr: "Publication" }
+                    validFrom: 2022-12-28
+                    confidence: secondary
+                """;
+        assertThatThrownBy(() -> RulePackReader.read(
+                        "SN", source("rulepacks/SN/pack.yaml", pack), source("rulepacks/SN/calendar.yaml", CALENDAR)))
+                .isInstanceOfSatisfying(InvalidRulePackException.class, e -> {
+                    assertThat(e.problems())
+                            .extracting(InvalidRulePackException.Problem::path)
+                            .containsExactly("timeLimits[0].legalBasis", "timeLimits[0].days");
+                    assertThat(e.problems())
+                            .extracting(InvalidRulePackException.Problem::line)
+                            .containsExactly(19, 21);
+                    assertThat(e.problems().get(0).problem()).isEqualTo("is required");
+                    assertThat(e.problems().get(1).problem()).isEqualTo("must not be negative (found -5)");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Invalid rule pack rulepacks/SN/pack.yaml:19:5 at timeLimits[0].legalBasis:"
+                                    + " is required\n  and rulepacks/SN/pack.yaml:21:11 at timeLimits[0].days:"
+                                    + " must not be negative (found -5)");
+                });
+    }
+
+    @Test
+    void theCountryWritesLatinDigitsUnlessItsPackSaysArabicIndic() {
+        assertThat(RulePackLoader.load(RulePackLoader.DEFAULT_ROOT))
+                .allSatisfy(p -> assertThat(p.digits()).isEqualTo(Digits.LATIN));
+        String arabic = HEAD.replace("timeZone: Africa/Dakar\n", "timeZone: Africa/Dakar\ndigits: arabic-indic\n");
+        RulePack pack = RulePackReader.read(
+                "SN", source("rulepacks/SN/pack.yaml", arabic), source("rulepacks/SN/calendar.yaml", CALENDAR));
+        assertThat(pack.digits()).isEqualTo(Digits.ARABIC_INDIC);
+        assertThat(RulePackReader.read(
+                                "SN",
+                                source("rulepacks/SN/pack.yaml", HEAD),
+                                source("rulepacks/SN/calendar.yaml", CALENDAR))
+                        .digits())
+                .isEqualTo(Digits.LATIN);
+        assertProblem(
+                HEAD.replace("timeZone: Africa/Dakar\n", "timeZone: Africa/Dakar\ndigits: hindi\n"),
+                "digits",
+                "'hindi' is not one of latin, arabic-indic");
     }
 
     @Test

@@ -115,6 +115,19 @@ class RulesPagesTests {
         return get(path, "text/html");
     }
 
+    @Test
+    void theJsonSchemasOfThePackFilesArePublic() {
+        HttpResponse<String> pack = get("/api/rules/schema.json");
+        HttpResponse<String> calendar = get("/api/rules/calendar.schema.json");
+
+        assertThat(pack.statusCode()).isEqualTo(200);
+        assertThat(pack.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(pack.body()).contains("\"title\": \"Baobab rule pack (pack.yaml)\"", "\"arabic-indic\"");
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        assertThat(calendar.body()).contains("\"title\": \"Baobab rule pack calendar (calendar.yaml)\"");
+    }
+
     private HttpResponse<String> get(String path, String accept) {
         try {
             return http.send(
