@@ -208,10 +208,12 @@ class TenderingWorkflowTests {
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         CurrentUser controller = fixtures.user(TenderingFixtures.CONTROLLER);
         tendering.submitForReview(buyer, id);
-        assertThat(tendering.reviewQueue(controller))
+        assertThat(tendering.reviewQueue(controller, 0).items())
                 .extracting(ProcessView::id)
                 .contains(id);
-        assertThat(tendering.reviewQueue(fixtures.user(TenderingFixtures.CM_BUYER)))
+        assertThat(tendering
+                        .reviewQueue(fixtures.user(TenderingFixtures.CM_BUYER), 0)
+                        .items())
                 .isEmpty();
         assertThatThrownBy(() -> tendering.publish(prm, id)).isInstanceOf(BaobabException.class);
         assertThatThrownBy(() -> tendering.decideReview(prm, id, true, ""))
