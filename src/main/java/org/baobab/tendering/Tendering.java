@@ -7,7 +7,9 @@ import static org.baobab.tendering.StaffChecks.unknown;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
@@ -19,6 +21,7 @@ import org.baobab.tendering.internal.ProcessStore;
 import org.baobab.tendering.internal.ProcessStore.Row;
 import org.baobab.tendering.internal.ProcessViews;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +72,7 @@ public class Tendering {
     private final PriorReviews reviews;
     private final NoticePublication publication;
     private final Clarifications clarifications;
+    private final ObjectProvider<ProcessStages> stageProviders;
 
     Tendering(
             ProcessStore store,
@@ -76,13 +80,15 @@ public class Tendering {
             NoticeDrafting drafting,
             PriorReviews reviews,
             NoticePublication publication,
-            Clarifications clarifications) {
+            Clarifications clarifications,
+            ObjectProvider<ProcessStages> stageProviders) {
         this.store = store;
         this.views = views;
         this.drafting = drafting;
         this.reviews = reviews;
         this.publication = publication;
         this.clarifications = clarifications;
+        this.stageProviders = stageProviders;
     }
 
     /** See {@link NoticeDrafting#createOutsidePlan}. */
@@ -206,5 +212,26 @@ public class Tendering {
     public SearchResult<ProcessView> processesOf(CurrentUser actor, List<UUID> authorityIds, int page) {
         authorityIds.forEach(a -> requireStaff(actor, a, Role.BUYER, Role.PRM));
         return views.byAuthorities(authorityIds, Math.max(page, 0), PAGE_SIZE);
+    }
+
+    /**
+     * The latest stage each published or closed process of the list has reached after its notice (opening,
+     * evaluation, award, suspension), by ocid, as the modules after tendering tell it ({@link ProcessStages}); a
+     * process none of them knows, a draft or a cancelled process is absent (its status says it all).
+     */
+    public Map<String, ProcessStage> stages(List<ProcessView> processes) {
+        List<String> ocids = processes.stream()
+                .filter(p -> p.status() == ProcessStatus.PUBLISHED || p.status() == ProcessStatus.CLOSED)
+                .map(ProcessView::ocid)
+                .toList();
+        Map<String, ProcessStage> latest = new HashMap<>();
+        if (ocids.isEmpty()) {
+            return latest;
+        }
+        stageProviders
+                .orderedStream()
+                .forEach(provider -> provider.stages(ocids)
+                        .forEach((ocid, stage) -> latest.merge(ocid, stage, (a, b) -> a.compareTo(b) >= 0 ? a : b)));
+        return latest;
     }
 }

@@ -73,6 +73,7 @@ class BuyerProcessesController {
                         .toList(),
                 page);
         model.addAttribute("result", result);
+        model.addAttribute("stages", tendering.stages(result.items()));
         return "tendering/buyer-processes";
     }
 
