@@ -189,7 +189,7 @@ class EvaluationContext {
 
     private static @Nullable BigDecimal lotEstimate(NoticeDraft notice, String lot) {
         if (notice.lots().isEmpty()) {
-            return notice.estimatedValue();
+            return notice.value().estimated();
         }
         return notice.lots().stream()
                 .filter(l -> String.valueOf(l.number()).equals(lot))

@@ -138,7 +138,8 @@ public class EvaluationStart {
                             .orElse(code);
             criteria.add(new Evaluation.Criterion("DOC:" + code, "admin", label, null));
         }
-        if (!notice.bidSecurity().isBlank() && !notice.requiredDocuments().contains("GARANTIE_SOUMISSION")) {
+        if (!notice.value().bidSecurity().isBlank()
+                && !notice.requiredDocuments().contains("GARANTIE_SOUMISSION")) {
             criteria.add(new Evaluation.Criterion(
                     "BID_SECURITY", "admin", context.text("evaluation.criterion.bid-security", language), null));
         }

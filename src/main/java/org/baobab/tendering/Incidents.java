@@ -21,10 +21,12 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.tendering.internal.AddendumStore;
 import org.baobab.tendering.internal.IncidentStore;
 import org.baobab.tendering.internal.OcdsPublication;
 import org.baobab.tendering.internal.ProcessStore;
 import org.baobab.tendering.internal.ProcessStore.Row;
+import org.baobab.tendering.internal.ProcessViews;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -51,6 +53,8 @@ public class Incidents {
 
     private final IncidentStore incidents;
     private final ProcessStore processes;
+    private final ProcessViews views;
+    private final AddendumStore addenda;
     private final OcdsPublication ocds;
     private final RulePacks packs;
     private final MessageSource messages;
@@ -60,6 +64,8 @@ public class Incidents {
     Incidents(
             IncidentStore incidents,
             ProcessStore processes,
+            ProcessViews views,
+            AddendumStore addenda,
             OcdsPublication ocds,
             RulePacks packs,
             MessageSource messages,
@@ -67,6 +73,8 @@ public class Incidents {
             Clock clock) {
         this.incidents = incidents;
         this.processes = processes;
+        this.views = views;
+        this.addenda = addenda;
         this.ocds = ocds;
         this.packs = packs;
         this.messages = messages;
@@ -132,13 +140,13 @@ public class Incidents {
         TimeLimit limit = pack.timeLimit(EXTENSION)
                 .orElseThrow(() -> new BaobabException(TenderingErrorCode.NO_INCIDENT_EXTENSION, row.country()));
         ZoneId zone = pack.timeZone();
-        Instant oldDeadline = Objects.requireNonNull(row.notice().submissionDeadline());
+        Instant oldDeadline = Objects.requireNonNull(row.notice().dates().submissionDeadline());
         ZonedDateTime old = oldDeadline.atZone(zone);
         LocalDate lastDay =
                 pack.lastDay(limit, draft.endsAt().atZone(zone).toLocalDate()).lastDay();
         Instant newDeadline = lastDay.atTime(old.toLocalTime()).atZone(zone).toInstant();
         Duration moved = Duration.between(oldDeadline, newDeadline);
-        Instant opening = row.notice().openingAt();
+        Instant opening = row.notice().dates().openingAt();
         Instant newOpening = opening == null ? null : opening.plus(moved);
         Locale language = Locale.forLanguageTag(row.notice().language());
         String text = messages.getMessage(
@@ -151,8 +159,8 @@ public class Incidents {
                     description
                 },
                 language);
-        int number = processes.nextAddendumNumber(row.id());
-        processes.insertAddendum(
+        int number = addenda.nextNumber(row.id());
+        addenda.insert(
                 row.id(),
                 new ProcessView.Addendum(number, text, oldDeadline, newDeadline, newOpening, now),
                 actor.email());
@@ -162,7 +170,7 @@ public class Incidents {
             processes.transition(row.id(), ProcessStatus.CLOSED, ProcessStatus.PUBLISHED, now);
         }
         incidents.extended(incident, row.id(), oldDeadline, newDeadline, number);
-        ocds.amended(processes.view(row.id()).orElseThrow(), number, pack);
+        ocds.amended(views.view(row.id()).orElseThrow(), number, pack);
         events.publishEvent(new TenderingEvents.AddendumPublished(
                 actor.email(), row.authorityId().toString(), row.ocid(), number, text, newDeadline));
     }

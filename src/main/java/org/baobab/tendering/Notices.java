@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.baobab.tendering.internal.FollowerStore;
+import org.baobab.tendering.internal.NoticeSearchStore;
 import org.baobab.tendering.internal.ProcessStore;
+import org.baobab.tendering.internal.ProcessViews;
+import org.baobab.tendering.internal.QuestionStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +24,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notices {
 
     private final ProcessStore store;
+    private final ProcessViews views;
+    private final NoticeSearchStore searches;
+    private final FollowerStore followers;
+    private final QuestionStore questions;
     private final Clock clock;
 
-    Notices(ProcessStore store, Clock clock) {
+    Notices(
+            ProcessStore store,
+            ProcessViews views,
+            NoticeSearchStore searches,
+            FollowerStore followers,
+            QuestionStore questions,
+            Clock clock) {
         this.store = store;
+        this.views = views;
+        this.searches = searches;
+        this.followers = followers;
+        this.questions = questions;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public SearchResult<NoticeSummary> search(NoticeSearch search) {
-        return store.search(search, clock.instant());
+        return searches.search(search, clock.instant());
     }
 
     /**
@@ -48,25 +66,27 @@ public class Notices {
     public Optional<ProcessView> notice(String ocid) {
         return store.rowByOcid(ocid)
                 .filter(row -> row.publishedAt() != null)
-                .map(store::view)
+                .map(views::view)
                 .map(ProcessView::forPublic);
     }
 
     /** The users who follow a published notice (to be told of its changes); empty for an unknown ocid. */
     @Transactional(readOnly = true)
     public List<UUID> followers(String ocid) {
-        return store.rowByOcid(ocid).map(row -> store.followers(row.id())).orElse(List.of());
+        return store.rowByOcid(ocid).map(row -> followers.followers(row.id())).orElse(List.of());
     }
 
     @Transactional(readOnly = true)
     public boolean follows(UUID userId, String ocid) {
-        return store.rowByOcid(ocid).map(row -> store.follows(row.id(), userId)).orElse(false);
+        return store.rowByOcid(ocid)
+                .map(row -> followers.follows(row.id(), userId))
+                .orElse(false);
     }
 
     /** The published notices a user follows, nearest deadline first; at most 50. */
     @Transactional(readOnly = true)
     public List<NoticeSummary> followedBy(UUID userId) {
-        return store.followedBy(userId, 50);
+        return followers.followedBy(userId, 50);
     }
 
     /**
@@ -84,13 +104,13 @@ public class Notices {
     /** The questions a company asked, newest first; at most 50. Only for the company's own members' pages. */
     @Transactional(readOnly = true)
     public List<CompanyQuestion> questionsOf(UUID organisationId) {
-        return store.questionsOf(organisationId, 50);
+        return questions.askedBy(organisationId, 50);
     }
 
     /** The authorities that have published notices, for the search filters. */
     @Transactional(readOnly = true)
     public List<Map.Entry<UUID, String>> authorities() {
-        return store.publishingAuthorities();
+        return searches.publishingAuthorities();
     }
 
     /** The server's now, against which the pages tell open notices from closed ones. */

@@ -16,7 +16,7 @@ import org.baobab.rules.Nature;
 import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.NoticeSummary;
 import org.baobab.tendering.SearchResult;
-import org.baobab.tendering.internal.ProcessStore;
+import org.baobab.tendering.internal.NoticeSearchStore;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The public notice search on 100,000 published notices, on the same embedded PostgreSQL 17 and the same migrations
- * as the application, through the same {@link ProcessStore#search} the pages call. Not part of {@code ./mvnw verify}:
+ * as the application, through the same {@link NoticeSearchStore#search} the pages call. Not part of {@code ./mvnw verify}:
  * run it by hand (docs/benchmarks.md) and compare the figures with the previous ones there.
  */
 @State(Scope.Benchmark)
@@ -52,7 +52,7 @@ public class NoticeSearchBenchmark {
     static final int NOTICES = Integer.getInteger("baobab.bench.notices", 100_000);
 
     private EmbeddedPostgres postgres;
-    private ProcessStore store;
+    private NoticeSearchStore store;
     private Instant now;
     private Path data;
 
@@ -88,7 +88,7 @@ public class NoticeSearchBenchmark {
         }
         System.out.printf(
                 "%n%d notices generated and analysed in %d ms%n", NOTICES, (System.nanoTime() - started) / 1_000_000);
-        store = new ProcessStore(jdbc);
+        store = new NoticeSearchStore(jdbc);
         now = Instant.now();
     }
 

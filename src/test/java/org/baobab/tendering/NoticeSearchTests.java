@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 import org.baobab.IntegrationTest;
 import org.baobab.WebClient;
@@ -57,6 +58,58 @@ class NoticeSearchTests {
                 .extracting(NoticeSummary::ocid)
                 .containsExactly(ocid);
         assertThat(notices.search(words("ordinateurs " + marker)).items()).isEmpty();
+    }
+
+    @Test
+    void injectionLookingInputIsOnlyEverAValue() {
+        String marker = "zq" + UUID.randomUUID().toString().substring(0, 6);
+        String ocid = publish("Groupes électrogènes " + marker);
+        // as words: searched as words (every one must match), so nothing is found
+        for (String attack : List.of(
+                "'; drop table tendering_process; --", "\\'); select pg_sleep(0); --", ":q) || to_tsquery('x")) {
+            assertThat(notices.search(words(attack)).items()).isEmpty();
+        }
+        // as filters: compared as values, so no notice has them
+        for (String attack : List.of(
+                "'; drop table tendering_process; --", marker + "' or '1'='1", "AOO' or 'x'='x", "open' or true --")) {
+            assertThat(notices.search(new NoticeSearch(
+                                    null,
+                                    attack,
+                                    null,
+                                    null,
+                                    attack,
+                                    attack,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    NoticeSearch.Sort.DEADLINE,
+                                    0,
+                                    20,
+                                    List.of(attack)))
+                            .items())
+                    .isEmpty();
+            assertThat(notices.search(new NoticeSearch(
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    attack,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    NoticeSearch.Sort.DEADLINE,
+                                    0,
+                                    20))
+                            .items())
+                    .isEmpty();
+        }
+        // the table is whole and the notice still found by its words
+        assertThat(notices.search(words("groupes electrogenes " + marker)).items())
+                .extracting(NoticeSummary::ocid)
+                .containsExactly(ocid);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.baobab.shared.Role;
 import org.baobab.tendering.NoticeDraft;
 import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
+import org.baobab.tendering.SearchResult;
 import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
@@ -61,14 +62,18 @@ class BuyerProcessesController {
     }
 
     @GetMapping("/buyer/processes")
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
         List<CurrentUser.Membership> authorities = authorities(user);
         model.addAttribute("authorities", authorities);
-        model.addAttribute(
-                "processes",
+        SearchResult<ProcessView> result = tendering.processesOf(
+                user,
                 authorities.stream()
-                        .flatMap(m -> tendering.processesOf(user, m.organisationId()).stream())
-                        .toList());
+                        .map(CurrentUser.Membership::organisationId)
+                        .distinct()
+                        .toList(),
+                page);
+        model.addAttribute("result", result);
+        model.addAttribute("stages", tendering.stages(result.items()));
         return "tendering/buyer-processes";
     }
 

@@ -34,8 +34,8 @@ class ReviewController {
     }
 
     @GetMapping("/review")
-    String queue(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("processes", tendering.reviewQueue(user));
+    String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", tendering.reviewQueue(user, page));
         return "tendering/review-queue";
     }
 

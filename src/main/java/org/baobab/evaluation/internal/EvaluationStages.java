@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.baobab.evaluation.internal;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.baobab.tendering.ProcessStage;
+import org.baobab.tendering.ProcessStages;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The processes whose evaluation started. */
+@Component
+class EvaluationStages implements ProcessStages {
+
+    private final JdbcClient jdbc;
+
+    EvaluationStages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, ProcessStage> stages(Collection<String> ocids) {
+        if (ocids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("select ocid from evaluation_evaluation where ocid = any(:ocids)")
+                .param("ocids", ocids.toArray(String[]::new))
+                .query(String.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Function.identity(), ocid -> ProcessStage.UNDER_EVALUATION));
+    }
+}
