@@ -299,7 +299,14 @@ class NoticeSearchTests {
         web.get("/api/notices/" + ocid)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ocid").value(ocid))
-                .andExpect(jsonPath("$.notice.lots.length()").value(2));
+                .andExpect(jsonPath("$.notice.lots.length()").value(2))
+                // the API's published shape: the notice's fields side by side, whatever groups the code keeps
+                .andExpect(jsonPath("$.notice.procedureCode").isString())
+                .andExpect(jsonPath("$.notice.currency").isString())
+                .andExpect(jsonPath("$.notice.submissionDeadline").isString())
+                .andExpect(jsonPath("$.notice.contactEmail").isString())
+                .andExpect(jsonPath("$.notice.classification").isArray())
+                .andExpect(jsonPath("$.notice.procedure").doesNotExist());
         web.get("/api/notices/" + draftOcid)
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("TENDERING-0001"));
