@@ -71,7 +71,7 @@ public class NoticePublication {
     public void publish(CurrentUser actor, UUID processId) {
         Row row = lockForStaff(store, actor, processId, Role.PRM);
         requireStatus(row, "publish", ProcessStatus.DRAFT, ProcessStatus.APPROVED);
-        NoticeChecks.Outcome outcome = PriorReviews.requireNoBlockingFinding(views, packs, clock, row);
+        NoticeChecks.Outcome outcome = NoticeReviews.requireNoBlockingFinding(views, packs, clock, row);
         if ((row.reviewRequired() || outcome.reviewRequired()) && row.status() != ProcessStatus.APPROVED) {
             throw new BaobabException(TenderingErrorCode.REVIEW_REQUIRED);
         }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The commands and staff reads of a procurement process: the module's one entry point for the other modules and the
  * pages. Each command is one transaction of a use-case service, where it is written and documented:
- * {@link NoticeDrafting} (creating, editing, checking, documents), {@link PriorReviews} (the control body's review),
+ * {@link NoticeDrafting} (creating, editing, checking, documents), {@link NoticeReviews} (the control body's review),
  * {@link NoticePublication} (publication, addenda, cancellation, reminders, closing) and {@link Clarifications}
  * (questions, answers, following). Authorisation is checked there, not only in the pages.
  */
@@ -69,7 +69,7 @@ public class Tendering {
     private final ProcessStore store;
     private final ProcessViews views;
     private final NoticeDrafting drafting;
-    private final PriorReviews reviews;
+    private final NoticeReviews reviews;
     private final NoticePublication publication;
     private final Clarifications clarifications;
     private final ObjectProvider<ProcessStages> stageProviders;
@@ -78,7 +78,7 @@ public class Tendering {
             ProcessStore store,
             ProcessViews views,
             NoticeDrafting drafting,
-            PriorReviews reviews,
+            NoticeReviews reviews,
             NoticePublication publication,
             Clarifications clarifications,
             ObjectProvider<ProcessStages> stageProviders) {
@@ -133,17 +133,17 @@ public class Tendering {
         drafting.removeDocument(actor, processId, documentId);
     }
 
-    /** See {@link PriorReviews#submitForReview}. */
+    /** See {@link NoticeReviews#submitForReview}. */
     public void submitForReview(CurrentUser actor, UUID processId) {
         reviews.submitForReview(actor, processId);
     }
 
-    /** See {@link PriorReviews#decideReview}. */
+    /** See {@link NoticeReviews#decideReview}. */
     public void decideReview(CurrentUser actor, UUID processId, boolean approve, String comments) {
         reviews.decideReview(actor, processId, approve, comments);
     }
 
-    /** See {@link PriorReviews#reviewQueue}. */
+    /** See {@link NoticeReviews#reviewQueue}. */
     public SearchResult<ProcessView> reviewQueue(CurrentUser actor, int page) {
         return reviews.reviewQueue(actor, page);
     }

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import org.baobab.Browser;
+import org.baobab.BrowserTest;
 import org.baobab.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
  * serious WCAG 2.1 AA violation.
  */
 @IntegrationTest
+@BrowserTest
 class FormErrorsBrowserTests {
 
     private final int port;

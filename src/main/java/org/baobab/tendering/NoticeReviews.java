@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it with comments; every round is kept.
  */
 @Service
-public class PriorReviews {
+public class NoticeReviews {
 
     private final ProcessStore store;
     private final ProcessViews views;
@@ -42,7 +42,7 @@ public class PriorReviews {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PriorReviews(
+    NoticeReviews(
             ProcessStore store,
             ProcessViews views,
             ReviewStore reviews,
