@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * limit or fee rate is written in code (ARCHITECTURE.md, "Rules are data"): modules ask the pack, and get each value
  * with its legal basis and confidence.
  *
+ * @param digits the digits Arabic pages show for this country (pack key {@code digits}, default {@code latin})
  * @param mainText the procurement code in force (e.g. Senegal's décret n°2022-2295 du 28 décembre 2022)
  * @param notYetEncoded rules the law has but the pack does not hold yet (values not retrieved), shown to readers so
  *     that an absent rule is not mistaken for no rule
@@ -33,6 +34,7 @@ public record RulePack(
         LocalizedText name,
         Currency currency,
         ZoneId timeZone,
+        Digits digits,
         LegalText mainText,
         List<Body> bodies,
         List<BuyerCategory> buyerCategories,

@@ -24,6 +24,7 @@ import org.baobab.rules.Body;
 import org.baobab.rules.BuyerCategory;
 import org.baobab.rules.Confidence;
 import org.baobab.rules.DayUnit;
+import org.baobab.rules.Digits;
 import org.baobab.rules.FeeScale;
 import org.baobab.rules.HolidayCalendar;
 import org.baobab.rules.InvalidRulePackException;
@@ -80,6 +81,7 @@ public final class RulePackReader {
                         "name",
                         "currency",
                         "timeZone",
+                        "digits",
                         "mainText",
                         "bodies",
                         "buyerCategories",
@@ -110,6 +112,16 @@ public final class RulePackReader {
             zone = ZoneId.of(root.text("timeZone"));
         } catch (DateTimeException e) {
             throw root.fail("timeZone", "'" + root.text("timeZone") + "' is not a time-zone id like Africa/Dakar");
+        }
+
+        Digits digits = Digits.LATIN;
+        String digitsText = root.optionalText("digits");
+        if (digitsText != null) {
+            try {
+                digits = Digits.ofYaml(digitsText);
+            } catch (IllegalArgumentException e) {
+                throw root.fail("digits", "'" + digitsText + "' is not one of: latin, arabic-indic");
+            }
         }
 
         YamlNode main = root.object("mainText").onlyKeys(with("code name"));
@@ -392,6 +404,7 @@ public final class RulePackReader {
                 root.localized("name"),
                 currency,
                 zone,
+                digits,
                 mainText,
                 bodies,
                 categories,
