@@ -33,8 +33,13 @@ public class RulePacks {
     private final Clock clock;
 
     public RulePacks(Clock clock) {
+        this(clock, RulePackLoader.DEFAULT_ROOT);
+    }
+
+    /** The packs under another class-path folder (tests of a setting no shipped pack has). */
+    RulePacks(Clock clock, String root) {
         long started = System.nanoTime();
-        List<RulePack> packs = RulePackLoader.load(RulePackLoader.DEFAULT_ROOT);
+        List<RulePack> packs = RulePackLoader.load(root);
         log.info(
                 "Loaded and validated {} rule packs in {} ms", packs.size(), (System.nanoTime() - started) / 1_000_000);
         this.clock = clock;
