@@ -16,6 +16,7 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +33,7 @@ public class RulePacks {
     private final Map<CountryCode, RulePack> packs;
     private final Clock clock;
 
+    @Autowired
     public RulePacks(Clock clock) {
         this(clock, RulePackLoader.DEFAULT_ROOT);
     }
