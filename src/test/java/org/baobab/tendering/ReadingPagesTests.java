@@ -2,6 +2,7 @@
 package org.baobab.tendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,14 +10,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.CurrentUser;
+import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,6 +39,7 @@ class ReadingPagesTests {
     private final TenderingFixtures fixtures;
     private final JdbcClient jdbc;
     private final MockMvc mvc;
+    private final MessageSource messages;
 
     ReadingPagesTests(Tendering tendering, Notices notices, TenderingFixtures fixtures, JdbcClient jdbc, MockMvc mvc) {
         this.tendering = tendering;
@@ -103,6 +108,22 @@ class ReadingPagesTests {
         Instant deadline = Instant.parse("2031-03-10T09:00:00Z");
         String ocid = published("CM", "Travaux routiers " + UUID.randomUUID(), deadline);
         assertThat(page("/notices/" + ocid + "?lang=fr")).contains("10 mars 2031 10:00 (Africa/Douala)");
+    }
+
+    @Test
+    void anAddendumThatDoesNotPostponeNamesTheCurrentDeadlineInTheCountryZoneAndTheReaderLanguage() {
+        // Douala is UTC+1: the current deadline, 09:00 UTC, is 10:00 there
+        Instant deadline = Instant.parse("2031-04-14T09:00:00Z");
+        String ocid = published("CM", "Additif refusé " + UUID.randomUUID(), deadline);
+        UUID id = notices.notice(ocid).orElseThrow().id();
+        Tendering.AddendumRequest earlier = new Tendering.AddendumRequest(
+                "Avancer la date", deadline.minus(Duration.ofDays(1)), null, null, null, null, null);
+        BaobabException refused = catchThrowableOfType(
+                BaobabException.class,
+                () -> tendering.publishAddendum(fixtures.user(TenderingFixtures.CM_BUYER), id, earlier));
+        assertThat(messages.getMessage(refused.errorCode().messageKey(), refused.arguments(), Locale.FRENCH))
+                .isEqualTo("La nouvelle date limite doit être postérieure à la date limite actuelle"
+                        + " (14 avr. 2031 10:00 (Africa/Douala)).");
     }
 
     @Test
