@@ -41,7 +41,14 @@ class ReadingPagesTests {
     private final MockMvc mvc;
     private final MessageSource messages;
 
-    ReadingPagesTests(Tendering tendering, Notices notices, TenderingFixtures fixtures, JdbcClient jdbc, MockMvc mvc) {
+    ReadingPagesTests(
+            Tendering tendering,
+            Notices notices,
+            TenderingFixtures fixtures,
+            JdbcClient jdbc,
+            MockMvc mvc,
+            MessageSource messages) {
+        this.messages = messages;
         this.tendering = tendering;
         this.notices = notices;
         this.fixtures = fixtures;
