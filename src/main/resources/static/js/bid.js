@@ -242,10 +242,45 @@ async function proven(set) {
   }
 }
 
+/**
+ * Clears each error of the form as soon as the person fixes it, rather than at the next submission: an amount that
+ * now reads well (or whose lot is no longer chosen), the honour box once ticked, and the banner saying no lot was
+ * chosen once every envelope has one. Nothing is focused: the person is still typing.
+ */
+function clearFixedErrors() {
+  for (const fieldset of form.querySelectorAll("fieldset.bid-envelope")) {
+    const kind = fieldset.dataset.kind;
+    for (const box of fieldset.querySelectorAll(`input[type=checkbox][name="${kind}-lot"]`)) {
+      const amount = document.getElementById(`${kind}-amount-${box.value}`);
+      if (!amount || amount.getAttribute("aria-invalid") !== "true") continue;
+      const text = amount.value.replace(/[\s\u00a0\u202f]/g, "");
+      if (!box.checked || AMOUNT.test(text)) {
+        amount.removeAttribute("aria-invalid");
+        document.getElementById(`${kind}-amount-${box.value}-error`).textContent = "";
+      }
+    }
+  }
+  const honour = document.getElementById("bid-honour");
+  if (honour.checked && honour.getAttribute("aria-invalid") === "true") {
+    honour.removeAttribute("aria-invalid");
+    document.getElementById("bid-honour-error").textContent = "";
+  }
+  if (errorBox.dataset.cause === "no-lot") {
+    const everyEnvelopeHasALot = Array.from(form.querySelectorAll("fieldset.bid-envelope")).every((fieldset) =>
+      fieldset.querySelector(`input[type=checkbox][name="${fieldset.dataset.kind}-lot"]:checked`));
+    if (everyEnvelopeHasALot) {
+      errorBox.hidden = true;
+      errorBox.textContent = "";
+      delete errorBox.dataset.cause;
+    }
+  }
+}
+
 async function submit(event) {
   event.preventDefault();
   errorBox.hidden = true;
   delete errorBox.dataset.refused;
+  delete errorBox.dataset.cause;
   const honour = document.getElementById("bid-honour");
   const honourError = document.getElementById("bid-honour-error");
   honourError.textContent = "";
@@ -255,6 +290,7 @@ async function submit(event) {
   if (valid && envelopes.some((e) => e.lots.length === 0)) {
     valid = false;
     showError(message("no-lot"));
+    errorBox.dataset.cause = "no-lot";
   }
   if (!honour.checked) {
     honour.setAttribute("aria-invalid", "true");
@@ -308,5 +344,7 @@ if (form) {
   } else {
     form.hidden = false;
     form.addEventListener("submit", submit);
+    form.addEventListener("input", clearFixedErrors);
+    form.addEventListener("change", clearFixedErrors);
   }
 }

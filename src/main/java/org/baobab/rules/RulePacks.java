@@ -16,6 +16,7 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,9 +33,15 @@ public class RulePacks {
     private final Map<CountryCode, RulePack> packs;
     private final Clock clock;
 
+    @Autowired
     public RulePacks(Clock clock) {
+        this(clock, RulePackLoader.DEFAULT_ROOT);
+    }
+
+    /** The packs under another class-path folder (tests of a setting no shipped pack has). */
+    RulePacks(Clock clock, String root) {
         long started = System.nanoTime();
-        List<RulePack> packs = RulePackLoader.load(RulePackLoader.DEFAULT_ROOT);
+        List<RulePack> packs = RulePackLoader.load(root);
         log.info(
                 "Loaded and validated {} rule packs in {} ms", packs.size(), (System.nanoTime() - started) / 1_000_000);
         this.clock = clock;

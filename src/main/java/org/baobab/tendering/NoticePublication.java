@@ -113,7 +113,9 @@ public class NoticePublication {
         }
         Instant newDeadline = request.newDeadline();
         if (newDeadline != null && !newDeadline.isAfter(deadline)) {
-            throw new BaobabException(TenderingErrorCode.DEADLINE_NOT_LATER, deadline);
+            // the deadline as the buyer reads it: in the country's time zone, formatted in the reader's language
+            throw new BaobabException(
+                    TenderingErrorCode.DEADLINE_NOT_LATER, deadline.atZone(packs.zone(row.country())));
         }
         Instant newOpening = request.newOpeningAt();
         Instant effectiveDeadline = newDeadline == null ? deadline : newDeadline;

@@ -83,6 +83,7 @@ class SecurityConfiguration {
             List<HttpAccessRules> moduleRules,
             SignInHandlers signInHandlers,
             LoginRateLimitFilter rateLimit,
+            SignIn signIn,
             AuthenticationManager authenticationManager)
             throws Exception {
         http.authenticationManager(authenticationManager);
@@ -109,8 +110,9 @@ class SecurityConfiguration {
         http.logout(logout ->
                 logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("BAOBAB_SESSION"));
         http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .accessDeniedHandler(new SecondFactorDue(signIn)));
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

@@ -37,7 +37,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     @Bean
     MessageSource messageSource() {
-        ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
+        ReloadableResourceBundleMessageSource source = new IcuMessageSource();
         source.setBasenames(bundleBasenames());
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);

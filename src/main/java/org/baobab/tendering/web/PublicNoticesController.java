@@ -120,11 +120,15 @@ class PublicNoticesController {
         model.addAttribute("sorts", NoticeSearch.Sort.values());
         model.addAttribute(
                 "procedures",
+                // one option per procedure code, named by the chosen country's pack first (the names are shown)
                 packs.all().stream()
+                        .sorted(java.util.Comparator.comparing(
+                                p -> !p.country().value().equals(search.country())))
                         .flatMap(p -> p.procedures().stream())
-                        .map(p -> p.code())
-                        .distinct()
-                        .sorted()
+                        .collect(java.util.stream.Collectors.toMap(
+                                p -> p.code(), p -> p, (first, other) -> first, java.util.TreeMap::new))
+                        .values()
+                        .stream()
                         .toList());
         return "tendering/notices";
     }

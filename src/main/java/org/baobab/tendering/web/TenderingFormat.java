@@ -32,6 +32,14 @@ public class TenderingFormat {
 
     /** The time left until the instant, as days and hours, or that it has passed. */
     public String remaining(@Nullable Instant deadline, Instant now, Locale locale) {
+        return remaining(deadline, now, null, locale);
+    }
+
+    /**
+     * The time left until the instant, as days and hours in the plural forms of the reader's language ("Reste 1 jour
+     * et 3 heures."), with the country's digits, or that it has passed.
+     */
+    public String remaining(@Nullable Instant deadline, Instant now, @Nullable String country, Locale locale) {
         if (deadline == null) {
             return "";
         }
@@ -43,9 +51,9 @@ public class TenderingFormat {
         long hours = left.minusDays(days).toHours();
         long minutes = left.minusDays(days).minusHours(hours).toMinutes();
         if (days > 0) {
-            return messages.getMessage("notice.remaining.days", new Object[] {days, hours}, locale);
+            return pack.count("notice.remaining.days", country, locale, days, hours);
         }
-        return messages.getMessage("notice.remaining.hours", new Object[] {hours, minutes}, locale);
+        return pack.count("notice.remaining.hours", country, locale, hours, minutes);
     }
 
     /** A finding's text, with field names among its arguments translated too. */

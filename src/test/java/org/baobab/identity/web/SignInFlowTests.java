@@ -88,8 +88,8 @@ class SignInFlowTests {
 
         browser.post("/login", "email", email, "password", PASSWORD)
                 .andExpect(redirectedUrl("/account/second-factor/setup"));
-        // the password alone gives no access
-        browser.get("/account").andExpect(status().isForbidden());
+        // the password alone gives no access: the page sends to the second factor instead
+        browser.get("/account").andExpect(redirectedUrl("/account/second-factor/setup"));
 
         String page = browser.body("/account/second-factor/setup");
         Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<").matcher(page);
@@ -274,6 +274,31 @@ class SignInFlowTests {
         assertThat(browser.body("/account")).contains("Auditeur du régulateur");
         browser.post("/logout").andExpect(redirectedUrl("/login?signedOut"));
         browser.get("/account").andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void aPersonWhoseSecondFactorIsStillDueIsSentToItNotRefused() throws Exception {
+        String email = registerVerified();
+        WebClient browser = browser();
+        browser.post("/login", "email", email, "password", PASSWORD)
+                .andExpect(redirectedUrl("/account/second-factor/setup"));
+        // a protected page before the enrolment: the enrolment page, not "Accès refusé"
+        browser.get("/notifications").andExpect(redirectedUrl("/account/second-factor/setup"));
+        // an API client has no code page to go to: still refused
+        browser.get("/api/bids").andExpect(status().isForbidden());
+        Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<")
+                .matcher(browser.body("/account/second-factor/setup"));
+        assertThat(secret.find()).isTrue();
+        String base32 = secret.group(1).replace(" ", "");
+        browser.post("/account/second-factor/setup", "code", TotpCodes.now(base32));
+        browser.post("/logout").andExpect(redirectedUrl("/login?signedOut"));
+
+        // enrolled: a protected page before the code sends to the code page, then on to that page
+        WebClient later = browser();
+        later.post("/login", "email", email, "password", PASSWORD).andExpect(redirectedUrl("/login/second-factor"));
+        later.get("/notifications").andExpect(redirectedUrl("/login/second-factor"));
+        later.post("/login/second-factor", "code", TotpCodes.next(base32)).andExpect(redirectedUrl("/notifications"));
+        later.get("/notifications").andExpect(status().isOk());
     }
 
     /** A supplier admin whose address is already verified, with {@link #PASSWORD}. */
