@@ -435,9 +435,9 @@ public class Awards {
         RulePack pack = packs.pack(new CountryCode(process.country()));
         return pack.threshold(
                         ThresholdPurpose.PRIOR_REVIEW,
-                        process.notice().buyerCategory(),
-                        process.notice().nature(),
-                        process.notice().scope(),
+                        process.notice().classification().buyerCategory(),
+                        process.notice().classification().nature(),
+                        process.notice().classification().scope(),
                         total)
                 .filter(Threshold::enforceable)
                 .isPresent();

@@ -307,7 +307,8 @@ public class Bids {
 
     private Eligibility eligibility(UUID organisationId, ProcessView process, Instant at) {
         NoticeDraft notice = process.notice();
-        return eligibility.check(organisationId, process.country(), notice.nature(), notice.requiredDocuments(), at);
+        return eligibility.check(
+                organisationId, process.country(), notice.classification().nature(), notice.requiredDocuments(), at);
     }
 
     /** The lot identifiers an envelope may answer: the notice's lot numbers, or "1" for a notice without lots. */
@@ -325,7 +326,7 @@ public class Bids {
      * only for technically qualified bidders (consulting services, or award on quality or rated criteria), else one.
      */
     public static Set<String> kinds(NoticeDraft notice) {
-        boolean twoEnvelopes = notice.nature() == Nature.CONSULTING
+        boolean twoEnvelopes = notice.classification().nature() == Nature.CONSULTING
                 || "qualityOnly".equals(notice.awardCriteria())
                 || "ratedCriteria".equals(notice.awardCriteria());
         return twoEnvelopes ? Set.of(TECHNICAL, FINANCIAL) : Set.of(SINGLE);

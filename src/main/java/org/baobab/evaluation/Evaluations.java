@@ -467,7 +467,8 @@ public class Evaluations {
                             .orElse(code);
             criteria.add(new Evaluation.Criterion("DOC:" + code, "admin", label, null));
         }
-        if (!notice.bidSecurity().isBlank() && !notice.requiredDocuments().contains("GARANTIE_SOUMISSION")) {
+        if (!notice.value().bidSecurity().isBlank()
+                && !notice.requiredDocuments().contains("GARANTIE_SOUMISSION")) {
             criteria.add(new Evaluation.Criterion(
                     "BID_SECURITY", "admin", text("evaluation.criterion.bid-security", language), null));
         }
@@ -1171,7 +1172,7 @@ public class Evaluations {
 
     private static @Nullable BigDecimal lotEstimate(NoticeDraft notice, String lot) {
         if (notice.lots().isEmpty()) {
-            return notice.estimatedValue();
+            return notice.value().estimated();
         }
         return notice.lots().stream()
                 .filter(l -> String.valueOf(l.number()).equals(lot))

@@ -298,12 +298,14 @@ public class Alerts {
 
     private boolean matches(Subscription.Criteria c, ProcessView notice) {
         if ((c.country() != null && !c.country().equals(notice.country()))
-                || (c.nature() != null && c.nature() != notice.notice().nature())
+                || (c.nature() != null
+                        && c.nature() != notice.notice().classification().nature())
                 || (c.procedure() != null
-                        && !c.procedure().equals(notice.notice().procedureCode()))
+                        && !c.procedure().equals(notice.notice().procedure().code()))
                 || (c.authority() != null && !c.authority().equals(notice.authorityId()))
                 || (!c.cpv().isEmpty()
-                        && notice.notice().classification().stream().noneMatch(code -> Cpv.anyCovers(c.cpv(), code)))) {
+                        && notice.notice().classification().cpv().stream()
+                                .noneMatch(code -> Cpv.anyCovers(c.cpv(), code)))) {
             return false;
         }
         if (c.words().isBlank()) {
@@ -315,8 +317,8 @@ public class Alerts {
                         c.words(),
                         notice.country(),
                         notice.authorityId(),
-                        notice.notice().nature(),
-                        notice.notice().procedureCode(),
+                        notice.notice().classification().nature(),
+                        notice.notice().procedure().code(),
                         null,
                         null,
                         null,

@@ -132,13 +132,13 @@ public class Incidents {
         TimeLimit limit = pack.timeLimit(EXTENSION)
                 .orElseThrow(() -> new BaobabException(TenderingErrorCode.NO_INCIDENT_EXTENSION, row.country()));
         ZoneId zone = pack.timeZone();
-        Instant oldDeadline = Objects.requireNonNull(row.notice().submissionDeadline());
+        Instant oldDeadline = Objects.requireNonNull(row.notice().dates().submissionDeadline());
         ZonedDateTime old = oldDeadline.atZone(zone);
         LocalDate lastDay =
                 pack.lastDay(limit, draft.endsAt().atZone(zone).toLocalDate()).lastDay();
         Instant newDeadline = lastDay.atTime(old.toLocalTime()).atZone(zone).toInstant();
         Duration moved = Duration.between(oldDeadline, newDeadline);
-        Instant opening = row.notice().openingAt();
+        Instant opening = row.notice().dates().openingAt();
         Instant newOpening = opening == null ? null : opening.plus(moved);
         Locale language = Locale.forLanguageTag(row.notice().language());
         String text = messages.getMessage(

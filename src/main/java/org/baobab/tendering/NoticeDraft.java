@@ -8,46 +8,25 @@ import org.baobab.rules.Nature;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the authority's staff write in a notice (avis d'appel à la concurrence): the object, the procedure from the
- * country's pack, the lots, the value, who may bid and with which documents, how bids are evaluated, and the dates.
- * Instants are absolute; pages enter and show them in the country's time zone.
+ * What the authority's staff write in a notice (avis d'appel à la concurrence): its text, what is bought
+ * ({@link Classification}), how it is competed ({@link Procedure}), its {@link Value}, its {@link Dates}, whom to ask
+ * ({@link Contact}) and its {@link Lot}s. Each group is a value of its own: a new field goes in its group (and in the
+ * group's form and store mapping), nowhere else. Instants are absolute; pages enter and show them in the country's
+ * time zone.
  *
- * @param scope a narrower subject some packs' thresholds depend on (e.g. Cameroon's {@code ROAD_WORKS}), or null
- * @param international whether the competition is international (longer minimum bid period in some packs)
- * @param awardCriteria the OCDS {@code awardCriteria} code: {@code priceOnly}, {@code costOnly},
- *     {@code qualityOnly} or {@code ratedCriteria}
- * @param valuePublic whether the estimated value is published; a confidential estimate stays with the authority
- * @param requiredDocuments codes of the pack's required supplier documents
- * @param classification CPV codes of what is bought (eight digits), the main one first; suppliers' categories and
- *     alerts match them
+ * @param language the notice's language, one of {@link #LANGUAGES}
  */
 public record NoticeDraft(
         String reference,
         String title,
         String description,
-        String buyerCategory,
-        Nature nature,
-        @Nullable String scope,
-        String procedureCode,
-        boolean international,
         String language,
-        String currency,
-        @Nullable BigDecimal estimatedValue,
-        boolean valuePublic,
-        String eligibility,
-        String evaluationCriteria,
-        String awardCriteria,
-        String bidSecurity,
-        @Nullable Instant clarificationDeadline,
-        @Nullable Instant submissionDeadline,
-        @Nullable Instant openingAt,
-        String openingPlace,
-        String contactName,
-        String contactEmail,
-        String contactPhone,
-        List<String> requiredDocuments,
-        List<Lot> lots,
-        List<String> classification) {
+        Classification classification,
+        Procedure procedure,
+        Value value,
+        Dates dates,
+        Contact contact,
+        List<Lot> lots) {
 
     public static final List<String> AWARD_CRITERIA = List.of("priceOnly", "costOnly", "qualityOnly", "ratedCriteria");
 
@@ -57,224 +36,72 @@ public record NoticeDraft(
     public static final int MAX_CPV_CODES = 10;
 
     public NoticeDraft {
-        requiredDocuments = List.copyOf(requiredDocuments);
         lots = List.copyOf(lots);
-        classification = List.copyOf(classification);
     }
 
-    /** A notice without CPV codes yet. */
-    public NoticeDraft(
-            String reference,
-            String title,
-            String description,
-            String buyerCategory,
-            Nature nature,
-            @Nullable String scope,
-            String procedureCode,
+    /**
+     * What is bought and by whom, as the pack's thresholds and the suppliers' alerts see it.
+     *
+     * @param scope a narrower subject some packs' thresholds depend on (e.g. Cameroon's {@code ROAD_WORKS}), or null
+     * @param cpv CPV codes of what is bought (eight digits), the main one first; suppliers' categories and alerts
+     *     match them
+     */
+    public record Classification(
+            String buyerCategory, Nature nature, @Nullable String scope, List<String> cpv) {
+        public Classification {
+            cpv = List.copyOf(cpv);
+        }
+
+        public Classification withCpv(List<String> codes) {
+            return new Classification(buyerCategory, nature, scope, codes);
+        }
+    }
+
+    /**
+     * How the competition runs: the pack's procedure, who may bid with which documents, how bids are evaluated.
+     *
+     * @param international whether the competition is international (longer minimum bid period in some packs)
+     * @param awardCriteria the OCDS {@code awardCriteria} code, one of {@link #AWARD_CRITERIA}
+     * @param requiredDocuments codes of the pack's required supplier documents
+     */
+    public record Procedure(
+            String code,
             boolean international,
-            String language,
-            String currency,
-            @Nullable BigDecimal estimatedValue,
-            boolean valuePublic,
             String eligibility,
             String evaluationCriteria,
             String awardCriteria,
-            String bidSecurity,
+            List<String> requiredDocuments) {
+        public Procedure {
+            requiredDocuments = List.copyOf(requiredDocuments);
+        }
+
+        public Procedure withCode(String other) {
+            return new Procedure(
+                    other, international, eligibility, evaluationCriteria, awardCriteria, requiredDocuments);
+        }
+
+        public Procedure withRequiredDocuments(List<String> codes) {
+            return new Procedure(code, international, eligibility, evaluationCriteria, awardCriteria, codes);
+        }
+    }
+
+    /**
+     * The money: the currency, the estimate and the bid security asked.
+     *
+     * @param estimated the estimated value, or null when not given
+     * @param published whether the estimate is published; a confidential estimate stays with the authority
+     */
+    public record Value(String currency, @Nullable BigDecimal estimated, boolean published, String bidSecurity) {}
+
+    /** The notice's dates (absolute instants) and where the bids are opened. */
+    public record Dates(
             @Nullable Instant clarificationDeadline,
             @Nullable Instant submissionDeadline,
             @Nullable Instant openingAt,
-            String openingPlace,
-            String contactName,
-            String contactEmail,
-            String contactPhone,
-            List<String> requiredDocuments,
-            List<Lot> lots) {
-        this(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                List.of());
-    }
+            String openingPlace) {}
 
-    /** The same notice with other CPV codes. */
-    public NoticeDraft withClassification(List<String> classification) {
-        return new NoticeDraft(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                classification);
-    }
-
-    /** The same notice with other required documents and lots. */
-    public NoticeDraft withDocumentsAndLots(List<String> requiredDocuments, List<Lot> lots) {
-        return new NoticeDraft(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                classification);
-    }
-
-    /** The same notice with another estimate, published or kept confidential. */
-    public NoticeDraft withEstimate(@Nullable BigDecimal estimatedValue, boolean valuePublic) {
-        return new NoticeDraft(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                classification);
-    }
-
-    /** The same notice under another procedure of the pack. */
-    public NoticeDraft withProcedure(String procedureCode) {
-        return new NoticeDraft(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                classification);
-    }
-
-    /** The same notice with other dates (clarification deadline, submission deadline, opening). */
-    public NoticeDraft withDates(
-            @Nullable Instant clarificationDeadline,
-            @Nullable Instant submissionDeadline,
-            @Nullable Instant openingAt) {
-        return new NoticeDraft(
-                reference,
-                title,
-                description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
-                language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                clarificationDeadline,
-                submissionDeadline,
-                openingAt,
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
-                lots,
-                classification);
-    }
+    /** Whom suppliers may contact about the notice. */
+    public record Contact(String name, String email, String phone) {}
 
     /** A lot of the notice, numbered from 1; a notice without lots is one single lot. */
     public record Lot(
@@ -283,4 +110,87 @@ public record NoticeDraft(
             String description,
             @Nullable BigDecimal estimatedValue,
             String bidSecurity) {}
+
+    public NoticeDraft withClassification(Classification other) {
+        return new NoticeDraft(reference, title, description, language, other, procedure, value, dates, contact, lots);
+    }
+
+    /** The same notice with other CPV codes. */
+    public NoticeDraft withClassification(List<String> cpv) {
+        return withClassification(classification.withCpv(cpv));
+    }
+
+    public NoticeDraft withProcedure(Procedure other) {
+        return new NoticeDraft(
+                reference, title, description, language, classification, other, value, dates, contact, lots);
+    }
+
+    /** The same notice under another procedure of the pack. */
+    public NoticeDraft withProcedure(String procedureCode) {
+        return withProcedure(procedure.withCode(procedureCode));
+    }
+
+    public NoticeDraft withValue(Value other) {
+        return new NoticeDraft(
+                reference, title, description, language, classification, procedure, other, dates, contact, lots);
+    }
+
+    public NoticeDraft withDates(Dates other) {
+        return new NoticeDraft(
+                reference, title, description, language, classification, procedure, value, other, contact, lots);
+    }
+
+    public NoticeDraft withLots(List<Lot> other) {
+        return new NoticeDraft(
+                reference, title, description, language, classification, procedure, value, dates, contact, other);
+    }
+
+    /** The same notice with other required documents and lots. */
+    public NoticeDraft withDocumentsAndLots(List<String> requiredDocuments, List<Lot> lots) {
+        return withProcedure(procedure.withRequiredDocuments(requiredDocuments)).withLots(lots);
+    }
+
+    /** The same notice with another estimate, published or kept confidential. */
+    public NoticeDraft withEstimate(@Nullable BigDecimal estimated, boolean published) {
+        return withValue(new Value(value.currency(), estimated, published, value.bidSecurity()));
+    }
+
+    /** The same notice with other dates (clarification deadline, submission deadline, opening), same place. */
+    public NoticeDraft withDates(
+            @Nullable Instant clarificationDeadline,
+            @Nullable Instant submissionDeadline,
+            @Nullable Instant openingAt) {
+        return withDates(new Dates(clarificationDeadline, submissionDeadline, openingAt, dates.openingPlace()));
+    }
+
+    // Shortcuts for the facts the other modules and their pages read most (bids, opening, evaluation, award): they
+    // only read a group's field, so a new field needs none.
+
+    public String currency() {
+        return value.currency();
+    }
+
+    public @Nullable Instant submissionDeadline() {
+        return dates.submissionDeadline();
+    }
+
+    public @Nullable Instant openingAt() {
+        return dates.openingAt();
+    }
+
+    public String openingPlace() {
+        return dates.openingPlace();
+    }
+
+    public List<String> requiredDocuments() {
+        return procedure.requiredDocuments();
+    }
+
+    public String awardCriteria() {
+        return procedure.awardCriteria();
+    }
+
+    public String evaluationCriteria() {
+        return procedure.evaluationCriteria();
+    }
 }

@@ -46,8 +46,8 @@ public record ProcessView(
     /** Whether the notice takes bids at that instant: published, and the instant before its submission deadline. */
     public boolean openForBids(Instant at) {
         return status == ProcessStatus.PUBLISHED
-                && notice.submissionDeadline() != null
-                && at.isBefore(notice.submissionDeadline());
+                && notice.dates().submissionDeadline() != null
+                && at.isBefore(notice.dates().submissionDeadline());
     }
 
     /** A tender document (DAO, terms of reference, forms), stored in the documents module under its SHA-256. */
@@ -105,21 +105,23 @@ public record ProcessView(
 
     /** The estimated value the public may see: none when the authority keeps it confidential. */
     public @Nullable BigDecimal publicValue() {
-        return notice.valuePublic() ? notice.estimatedValue() : null;
+        return notice.value().published() ? notice.value().estimated() : null;
     }
 
     /** The view given to anyone: answered questions only, without who asked; no confidential estimates; no reviews. */
     public ProcessView forPublic() {
         NoticeDraft n = notice;
-        NoticeDraft publicNotice = n.withEstimate(n.valuePublic() ? n.estimatedValue() : null, n.valuePublic())
+        NoticeDraft publicNotice = n.withEstimate(
+                        n.value().published() ? n.value().estimated() : null,
+                        n.value().published())
                 .withDocumentsAndLots(
-                        n.requiredDocuments(),
+                        n.procedure().requiredDocuments(),
                         n.lots().stream()
                                 .map(l -> new NoticeDraft.Lot(
                                         l.number(),
                                         l.title(),
                                         l.description(),
-                                        n.valuePublic() ? l.estimatedValue() : null,
+                                        n.value().published() ? l.estimatedValue() : null,
                                         l.bidSecurity()))
                                 .toList());
         List<Question> answered = questions.stream()

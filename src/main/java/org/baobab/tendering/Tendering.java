@@ -139,7 +139,7 @@ public class Tendering {
                 .orElseThrow(() -> new BaobabException(TenderingErrorCode.NOT_AUTHORITY_STAFF));
         RulePack pack = packs.pack(new CountryCode(authority.country()));
         NoticeDraft clean = validate(pack, notice);
-        Procedure procedure = pack.requireProcedure(clean.procedureCode());
+        Procedure procedure = pack.requireProcedure(clean.procedure().code());
         Instant now = clock.instant();
         LocalDate today = packs.today(pack.country());
         UUID id = UUID.randomUUID();
@@ -170,7 +170,7 @@ public class Tendering {
                 authorityId.toString(),
                 ocid,
                 clean.title(),
-                clean.procedureCode(),
+                clean.procedure().code(),
                 planLineId == null ? null : planLineId.toString(),
                 reason));
         return id;
@@ -183,7 +183,7 @@ public class Tendering {
         requireStatus(row, "edit", ProcessStatus.DRAFT);
         RulePack pack = packs.pack(new CountryCode(row.country()));
         NoticeDraft clean = validate(pack, notice);
-        Procedure procedure = pack.requireProcedure(clean.procedureCode());
+        Procedure procedure = pack.requireProcedure(clean.procedure().code());
         boolean reviewRequired = NoticeChecks.check(pack, clean, packs.today(pack.country()), clock.instant())
                 .reviewRequired();
         if (!store.updateNotice(
@@ -353,7 +353,7 @@ public class Tendering {
                 row.authorityId().toString(),
                 row.ocid(),
                 published.notice().title(),
-                published.notice().submissionDeadline(),
+                published.notice().dates().submissionDeadline(),
                 packs.pack(new CountryCode(row.country())).mainText().name().fr()));
     }
 
@@ -376,7 +376,7 @@ public class Tendering {
         Row row = lockForStaff(actor, processId, Role.PRM);
         requireStatus(row, "addendum", ProcessStatus.PUBLISHED);
         Instant now = clock.instant();
-        Instant deadline = Objects.requireNonNull(row.notice().submissionDeadline());
+        Instant deadline = Objects.requireNonNull(row.notice().dates().submissionDeadline());
         if (!deadline.isAfter(now)) {
             throw new BaobabException(TenderingErrorCode.DEADLINE_PASSED);
         }
@@ -389,7 +389,7 @@ public class Tendering {
         }
         Instant newOpening = request.newOpeningAt();
         Instant effectiveDeadline = newDeadline == null ? deadline : newDeadline;
-        Instant opening = newOpening != null ? newOpening : row.notice().openingAt();
+        Instant opening = newOpening != null ? newOpening : row.notice().dates().openingAt();
         if (opening != null && opening.isBefore(effectiveDeadline)) {
             if (newOpening != null) {
                 throw new BaobabException(TenderingErrorCode.INVALID_VALUE, newOpening);
@@ -475,13 +475,14 @@ public class Tendering {
         for (UUID id : store.dueForClosing(now)) {
             Row row = store.lock(id).orElseThrow();
             if (row.status() != ProcessStatus.PUBLISHED
-                    || row.notice().submissionDeadline() == null
-                    || row.notice().submissionDeadline().isAfter(now)) {
+                    || row.notice().dates().submissionDeadline() == null
+                    || row.notice().dates().submissionDeadline().isAfter(now)) {
                 continue;
             }
             store.transition(id, ProcessStatus.PUBLISHED, ProcessStatus.CLOSED, now);
             store.markClosed(id, now);
-            events.publishEvent(new SubmissionClosed(row.ocid(), row.notice().submissionDeadline()));
+            events.publishEvent(
+                    new SubmissionClosed(row.ocid(), row.notice().dates().submissionDeadline()));
             closed++;
         }
         return closed;
@@ -503,7 +504,7 @@ public class Tendering {
             throw new BaobabException(TenderingErrorCode.QUESTIONS_CLOSED, "—");
         }
         Instant now = clock.instant();
-        Instant limit = row.notice().clarificationDeadline();
+        Instant limit = row.notice().dates().clarificationDeadline();
         if (limit != null && !now.isBefore(limit)) {
             throw new BaobabException(TenderingErrorCode.QUESTIONS_CLOSED, limit);
         }
@@ -587,39 +588,44 @@ public class Tendering {
     }
 
     private NoticeDraft validate(RulePack pack, NoticeDraft n) {
+        NoticeDraft.Classification c = n.classification();
+        NoticeDraft.Procedure p = n.procedure();
+        NoticeDraft.Value v = n.value();
+        NoticeDraft.Dates d = n.dates();
+        NoticeDraft.Contact who = n.contact();
         if (n.title().isBlank()) {
             throw new BaobabException(TenderingErrorCode.REQUIRED, "title");
         }
         if (n.reference().isBlank()) {
             throw new BaobabException(TenderingErrorCode.REQUIRED, "reference");
         }
-        if (pack.procedure(n.procedureCode()).isEmpty()) {
-            throw new BaobabException(TenderingErrorCode.UNKNOWN_PROCEDURE, n.procedureCode());
+        if (pack.procedure(p.code()).isEmpty()) {
+            throw new BaobabException(TenderingErrorCode.UNKNOWN_PROCEDURE, p.code());
         }
-        if (!n.buyerCategory().equals(BuyerCategory.ALL)
-                && pack.buyerCategory(n.buyerCategory()).isEmpty()) {
-            throw new BaobabException(TenderingErrorCode.UNKNOWN_BUYER_CATEGORY, n.buyerCategory());
+        if (!c.buyerCategory().equals(BuyerCategory.ALL)
+                && pack.buyerCategory(c.buyerCategory()).isEmpty()) {
+            throw new BaobabException(TenderingErrorCode.UNKNOWN_BUYER_CATEGORY, c.buyerCategory());
         }
-        for (String code : n.requiredDocuments()) {
-            if (pack.requiredDocuments().stream().noneMatch(d -> d.code().equals(code))) {
+        for (String code : p.requiredDocuments()) {
+            if (pack.requiredDocuments().stream().noneMatch(r -> r.code().equals(code))) {
                 throw new BaobabException(TenderingErrorCode.UNKNOWN_REQUIRED_DOCUMENT, code);
             }
         }
-        if (!NoticeDraft.AWARD_CRITERIA.contains(n.awardCriteria())) {
-            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, n.awardCriteria());
+        if (!NoticeDraft.AWARD_CRITERIA.contains(p.awardCriteria())) {
+            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, p.awardCriteria());
         }
         if (!NoticeDraft.LANGUAGES.contains(n.language())) {
             throw new BaobabException(TenderingErrorCode.INVALID_VALUE, n.language());
         }
-        String currency = n.currency().strip().toUpperCase(Locale.ROOT);
+        String currency = v.currency().strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
-            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, n.currency());
+            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, v.currency());
         }
-        if (n.estimatedValue() != null && n.estimatedValue().signum() <= 0) {
-            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, n.estimatedValue());
+        if (v.estimated() != null && v.estimated().signum() <= 0) {
+            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, v.estimated());
         }
-        if (!n.contactEmail().isBlank() && !n.contactEmail().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, n.contactEmail());
+        if (!who.email().isBlank() && !who.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new BaobabException(TenderingErrorCode.INVALID_VALUE, who.email());
         }
         List<NoticeDraft.Lot> lots = new java.util.ArrayList<>();
         for (NoticeDraft.Lot lot : n.lots()) {
@@ -640,35 +646,42 @@ public class Tendering {
                 limit(n.reference().strip(), 100),
                 limit(n.title().strip(), 500),
                 limit(n.description().strip()),
-                n.buyerCategory(),
-                n.nature(),
-                n.scope() == null || n.scope().isBlank() ? null : n.scope().strip(),
-                n.procedureCode(),
-                n.international(),
                 n.language(),
-                currency,
-                n.estimatedValue(),
-                n.valuePublic(),
-                limit(n.eligibility().strip()),
-                limit(n.evaluationCriteria().strip()),
-                n.awardCriteria(),
-                limit(n.bidSecurity().strip(), 1000),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                limit(n.openingPlace().strip(), 500),
-                limit(n.contactName().strip(), 200),
-                limit(n.contactEmail().strip(), 320),
-                limit(n.contactPhone().strip(), 50),
-                n.requiredDocuments().stream().distinct().sorted().toList(),
-                lots,
-                // order kept (the main code first); a malformed entry is kept, shortened, for the checks to name
-                n.classification().stream()
-                        .map(c -> limit(c.strip(), 20))
-                        .filter(c -> !c.isEmpty())
-                        .distinct()
-                        .limit(NoticeDraft.MAX_CPV_CODES + 1L)
-                        .toList());
+                new NoticeDraft.Classification(
+                        c.buyerCategory(),
+                        c.nature(),
+                        c.scope() == null || c.scope().isBlank()
+                                ? null
+                                : c.scope().strip(),
+                        // order kept (the main code first); a malformed entry is kept, shortened, for the checks
+                        c.cpv().stream()
+                                .map(code -> limit(code.strip(), 20))
+                                .filter(code -> !code.isEmpty())
+                                .distinct()
+                                .limit(NoticeDraft.MAX_CPV_CODES + 1L)
+                                .toList()),
+                new NoticeDraft.Procedure(
+                        p.code(),
+                        p.international(),
+                        limit(p.eligibility().strip()),
+                        limit(p.evaluationCriteria().strip()),
+                        p.awardCriteria(),
+                        p.requiredDocuments().stream().distinct().sorted().toList()),
+                new NoticeDraft.Value(
+                        currency,
+                        v.estimated(),
+                        v.published(),
+                        limit(v.bidSecurity().strip(), 1000)),
+                new NoticeDraft.Dates(
+                        d.clarificationDeadline(),
+                        d.submissionDeadline(),
+                        d.openingAt(),
+                        limit(d.openingPlace().strip(), 500)),
+                new NoticeDraft.Contact(
+                        limit(who.name().strip(), 200),
+                        limit(who.email().strip(), 320),
+                        limit(who.phone().strip(), 50)),
+                lots);
     }
 
     private NoticeChecks.Outcome requireNoBlockingFinding(Row row) {

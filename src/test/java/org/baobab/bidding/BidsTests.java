@@ -95,7 +95,7 @@ class BidsTests {
     }
 
     private Instant deadline(String ocid) {
-        return notices.notice(ocid).orElseThrow().notice().submissionDeadline();
+        return notices.notice(ocid).orElseThrow().notice().dates().submissionDeadline();
     }
 
     @Test
@@ -417,29 +417,34 @@ class BidsTests {
                 base.reference(),
                 base.title(),
                 base.description(),
-                base.buyerCategory(),
-                base.nature(),
-                base.scope(),
-                base.procedureCode(),
-                base.international(),
                 base.language(),
-                base.currency(),
-                base.estimatedValue(),
-                base.valuePublic(),
-                base.eligibility(),
-                base.evaluationCriteria(),
-                "ratedCriteria",
-                base.bidSecurity(),
-                base.clarificationDeadline(),
-                base.submissionDeadline(),
-                base.openingAt(),
-                base.openingPlace(),
-                base.contactName(),
-                base.contactEmail(),
-                base.contactPhone(),
-                base.requiredDocuments(),
-                base.lots(),
-                base.classification()));
+                new NoticeDraft.Classification(
+                        base.classification().buyerCategory(),
+                        base.classification().nature(),
+                        base.classification().scope(),
+                        base.classification().cpv()),
+                new NoticeDraft.Procedure(
+                        base.procedure().code(),
+                        base.procedure().international(),
+                        base.procedure().eligibility(),
+                        base.procedure().evaluationCriteria(),
+                        "ratedCriteria",
+                        base.procedure().requiredDocuments()),
+                new NoticeDraft.Value(
+                        base.value().currency(),
+                        base.value().estimated(),
+                        base.value().published(),
+                        base.value().bidSecurity()),
+                new NoticeDraft.Dates(
+                        base.dates().clarificationDeadline(),
+                        base.dates().submissionDeadline(),
+                        base.dates().openingAt(),
+                        base.dates().openingPlace()),
+                new NoticeDraft.Contact(
+                        base.contact().name(),
+                        base.contact().email(),
+                        base.contact().phone()),
+                base.lots()));
         CurrentUser bidder = fixtures.newCompany();
         BidFixtures.Sealed single = fixtures.seal(ocid, "10");
         assertThatThrownBy(() -> bids.submit(bidder, fixtures.upload(bidder, single), single.manifestJson()))

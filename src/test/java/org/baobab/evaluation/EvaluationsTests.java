@@ -176,9 +176,9 @@ class EvaluationsTests {
         // a bid at the deadline is too late: refused, it never reaches the opening
         CurrentUser late = fixtures.newCompany();
         BidFixtures.Sealed lateBid = seal(ocid, EnvelopeContext.Kind.SINGLE, "120000000", null);
-        clock.stopAt(notice.submissionDeadline());
+        clock.stopAt(notice.dates().submissionDeadline());
         assertThatThrownBy(() -> submit(late, lateBid)).isInstanceOf(BaobabException.class);
-        clock.stopAt(notice.openingAt().plusSeconds(60));
+        clock.stopAt(notice.dates().openingAt().plusSeconds(60));
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
 
         // nothing to evaluate before the opening is done
@@ -388,29 +388,35 @@ class EvaluationsTests {
                         n.reference(),
                         n.title(),
                         n.description(),
-                        n.buyerCategory(),
-                        org.baobab.rules.Nature.CONSULTING,
-                        n.scope(),
-                        "PI_AMI",
-                        n.international(),
                         n.language(),
-                        n.currency(),
-                        n.estimatedValue(),
-                        n.valuePublic(),
-                        n.eligibility(),
-                        "Méthodologie (60 points), expérience de l'équipe (40 points) ; note technique minimale 70.",
-                        "ratedCriteria",
-                        "",
-                        n.clarificationDeadline(),
-                        n.submissionDeadline(),
-                        n.openingAt(),
-                        n.openingPlace(),
-                        n.contactName(),
-                        n.contactEmail(),
-                        n.contactPhone(),
-                        n.requiredDocuments(),
+                        new NoticeDraft.Classification(
+                                n.classification().buyerCategory(),
+                                org.baobab.rules.Nature.CONSULTING,
+                                n.classification().scope(),
+                                List.of()),
+                        new NoticeDraft.Procedure(
+                                "PI_AMI",
+                                n.procedure().international(),
+                                n.procedure().eligibility(),
+                                "Méthodologie (60 points), expérience de l'équipe (40 points) ; note technique minimale 70.",
+                                "ratedCriteria",
+                                n.procedure().requiredDocuments()),
+                        new NoticeDraft.Value(
+                                n.value().currency(),
+                                n.value().estimated(),
+                                n.value().published(),
+                                ""),
+                        new NoticeDraft.Dates(
+                                n.dates().clarificationDeadline(),
+                                n.dates().submissionDeadline(),
+                                n.dates().openingAt(),
+                                n.dates().openingPlace()),
+                        new NoticeDraft.Contact(
+                                n.contact().name(),
+                                n.contact().email(),
+                                n.contact().phone()),
                         n.lots())
-                .withClassification(n.classification()));
+                .withClassification(n.classification().cpv()));
     }
 
     @Test
@@ -427,7 +433,7 @@ class EvaluationsTests {
         SubmittedEnvelope goodFinancial = submit(good, seal(ocid, EnvelopeContext.Kind.FINANCIAL, "140000000", null));
         submit(weak, seal(ocid, EnvelopeContext.Kind.TECHNICAL, null, null));
         SubmittedEnvelope weakFinancial = submit(weak, seal(ocid, EnvelopeContext.Kind.FINANCIAL, "90000000", null));
-        clock.stopAt(notices.notice(ocid).orElseThrow().notice().openingAt());
+        clock.stopAt(notices.notice(ocid).orElseThrow().notice().dates().openingAt());
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         open(sessions.start(prm, ocid).id(), members, keys);
 
@@ -516,7 +522,7 @@ class EvaluationsTests {
         Map<Integer, CurrentUser> members = members(set);
         Map<Integer, MemberKey> keys = OpeningFixtures.memberKeys(set);
         submit(fixtures.newCompany(), seal(ocid, EnvelopeContext.Kind.SINGLE, "7000000", null));
-        clock.stopAt(notices.notice(ocid).orElseThrow().notice().openingAt());
+        clock.stopAt(notices.notice(ocid).orElseThrow().notice().dates().openingAt());
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         open(sessions.start(prm, ocid).id(), members, keys);
 

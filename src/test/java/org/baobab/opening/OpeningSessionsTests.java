@@ -143,15 +143,15 @@ class OpeningSessionsTests {
         CurrentUser one = members.get(1);
         CurrentUser two = members.get(2);
         // nothing opens before the deadline, nor between the deadline and the opening time
-        clock.stopAt(notice.submissionDeadline().minusMillis(1));
+        clock.stopAt(notice.dates().submissionDeadline().minusMillis(1));
         assertThatThrownBy(() -> sessions.start(one, ocid))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.TOO_EARLY));
-        clock.stopAt(notice.openingAt().minusSeconds(1));
+        clock.stopAt(notice.dates().openingAt().minusSeconds(1));
         assertThatThrownBy(() -> sessions.start(one, ocid))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.TOO_EARLY));
         assertThat(sessions.sessions(ocid)).isEmpty();
         // a bidder is no member
-        clock.stopAt(notice.openingAt());
+        clock.stopAt(notice.dates().openingAt());
         assertThatThrownBy(() -> sessions.start(first, ocid))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(OpeningErrorCode.NOT_IN_COMMITTEE));
 
@@ -386,29 +386,35 @@ class OpeningSessionsTests {
                         n.reference(),
                         n.title(),
                         n.description(),
-                        n.buyerCategory(),
-                        n.nature(),
-                        n.scope(),
-                        n.procedureCode(),
-                        n.international(),
                         n.language(),
-                        n.currency(),
-                        n.estimatedValue(),
-                        n.valuePublic(),
-                        n.eligibility(),
-                        n.evaluationCriteria(),
-                        "ratedCriteria",
-                        n.bidSecurity(),
-                        n.clarificationDeadline(),
-                        n.submissionDeadline(),
-                        n.openingAt(),
-                        n.openingPlace(),
-                        n.contactName(),
-                        n.contactEmail(),
-                        n.contactPhone(),
-                        n.requiredDocuments(),
+                        new NoticeDraft.Classification(
+                                n.classification().buyerCategory(),
+                                n.classification().nature(),
+                                n.classification().scope(),
+                                List.of()),
+                        new NoticeDraft.Procedure(
+                                n.procedure().code(),
+                                n.procedure().international(),
+                                n.procedure().eligibility(),
+                                n.procedure().evaluationCriteria(),
+                                "ratedCriteria",
+                                n.procedure().requiredDocuments()),
+                        new NoticeDraft.Value(
+                                n.value().currency(),
+                                n.value().estimated(),
+                                n.value().published(),
+                                n.value().bidSecurity()),
+                        new NoticeDraft.Dates(
+                                n.dates().clarificationDeadline(),
+                                n.dates().submissionDeadline(),
+                                n.dates().openingAt(),
+                                n.dates().openingPlace()),
+                        new NoticeDraft.Contact(
+                                n.contact().name(),
+                                n.contact().email(),
+                                n.contact().phone()),
                         n.lots())
-                .withClassification(n.classification()));
+                .withClassification(n.classification().cpv()));
     }
 
     private BidFixtures.Sealed seal(

@@ -126,33 +126,30 @@ class TenderingWorkflowTests {
                 n.reference(),
                 n.title() + " (révisé)",
                 n.description(),
-                n.buyerCategory(),
-                Nature.GOODS,
-                null,
-                n.procedureCode(),
-                false,
                 "fr",
-                "xof",
-                n.estimatedValue(),
-                false,
-                n.eligibility(),
-                n.evaluationCriteria(),
-                n.awardCriteria(),
-                n.bidSecurity(),
-                n.clarificationDeadline(),
-                n.submissionDeadline(),
-                n.openingAt(),
-                n.openingPlace(),
-                n.contactName(),
-                n.contactEmail(),
-                n.contactPhone(),
-                List.of("NINEA", "RCCM"),
+                new NoticeDraft.Classification(n.classification().buyerCategory(), Nature.GOODS, null, List.of()),
+                new NoticeDraft.Procedure(
+                        n.procedure().code(),
+                        false,
+                        n.procedure().eligibility(),
+                        n.procedure().evaluationCriteria(),
+                        n.procedure().awardCriteria(),
+                        List.of("NINEA", "RCCM")),
+                new NoticeDraft.Value(
+                        "xof", n.value().estimated(), false, n.value().bidSecurity()),
+                new NoticeDraft.Dates(
+                        n.dates().clarificationDeadline(),
+                        n.dates().submissionDeadline(),
+                        n.dates().openingAt(),
+                        n.dates().openingPlace()),
+                new NoticeDraft.Contact(
+                        n.contact().name(), n.contact().email(), n.contact().phone()),
                 List.of());
         tendering.edit(buyer, id, process.version(), changed);
         ProcessView edited = tendering.forStaff(buyer, id);
         assertThat(edited.notice().title()).endsWith("(révisé)");
-        assertThat(edited.notice().currency()).isEqualTo("XOF");
-        assertThat(edited.notice().requiredDocuments()).containsExactly("NINEA", "RCCM");
+        assertThat(edited.notice().value().currency()).isEqualTo("XOF");
+        assertThat(edited.notice().procedure().requiredDocuments()).containsExactly("NINEA", "RCCM");
         assertThat(edited.notice().lots()).isEmpty();
         assertThat(edited.version()).isEqualTo(process.version() + 1);
         assertThatThrownBy(() -> tendering.edit(buyer, id, process.version(), changed))
@@ -251,7 +248,7 @@ class TenderingWorkflowTests {
         CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
         tendering.publish(prm, id);
         ProcessView before = tendering.forStaff(prm, id);
-        Instant deadline = before.notice().submissionDeadline();
+        Instant deadline = before.notice().dates().submissionDeadline();
         assertThatThrownBy(() -> tendering.publishAddendum(
                         prm,
                         id,
@@ -274,8 +271,8 @@ class TenderingWorkflowTests {
                         "Additif n° 1"));
         assertThat(number).isEqualTo(1);
         ProcessView after = notices.notice(before.ocid()).orElseThrow();
-        assertThat(after.notice().submissionDeadline()).isEqualTo(later);
-        assertThat(after.notice().openingAt()).isAfterOrEqualTo(later);
+        assertThat(after.notice().dates().submissionDeadline()).isEqualTo(later);
+        assertThat(after.notice().dates().openingAt()).isAfterOrEqualTo(later);
         assertThat(after.addenda()).singleElement().satisfies(a -> {
             assertThat(a.previousDeadline()).isEqualTo(deadline);
             assertThat(a.newDeadline()).isEqualTo(later);
@@ -355,7 +352,7 @@ class TenderingWorkflowTests {
         tendering.publish(fixtures.user(TenderingFixtures.PRM), id);
         ProcessView published =
                 notices.notice(tendering.forStaff(buyer, id).ocid()).orElseThrow();
-        assertThat(published.notice().estimatedValue()).isNull();
+        assertThat(published.notice().value().estimated()).isNull();
         assertThat(published.notice().lots())
                 .allSatisfy(l -> assertThat(l.estimatedValue()).isNull());
         assertThat(notices.search(new NoticeSearch(

@@ -356,30 +356,24 @@ class DemoHistory implements ApplicationRunner {
                 s.reference(),
                 s.title(),
                 s.description(),
-                BuyerCategory.ALL,
-                s.nature(),
-                null,
-                "AOO",
-                false,
                 "fr",
-                "XOF",
-                s.value(),
-                true,
-                "Entreprises régulièrement installées, à jour de leurs obligations fiscales et sociales.",
-                "Offre conforme évaluée la moins-disante ; délai de livraison de 60 jours au plus ; préférence"
-                        + " communautaire UEMOA de 15 %.",
-                "priceOnly",
-                "2 % du montant de l'offre",
-                deadline.minus(Duration.ofDays(7)),
-                deadline,
-                deadline.plus(Duration.ofHours(1)),
-                "Salle de réunion, MSAS, Dakar",
-                "Cellule de passation des marchés",
-                BUYER,
-                "+221 33 800 00 00",
-                List.of(),
-                List.of(),
-                List.of(s.cpv()));
+                new NoticeDraft.Classification(BuyerCategory.ALL, s.nature(), null, List.of(s.cpv())),
+                new NoticeDraft.Procedure(
+                        "AOO",
+                        false,
+                        "Entreprises régulièrement installées, à jour de leurs obligations fiscales et sociales.",
+                        "Offre conforme évaluée la moins-disante ; délai de livraison de 60 jours au plus ; préférence"
+                                + " communautaire UEMOA de 15 %.",
+                        "priceOnly",
+                        List.of()),
+                new NoticeDraft.Value("XOF", s.value(), true, "2 % du montant de l'offre"),
+                new NoticeDraft.Dates(
+                        deadline.minus(Duration.ofDays(7)),
+                        deadline,
+                        deadline.plus(Duration.ofHours(1)),
+                        "Salle de réunion, MSAS, Dakar"),
+                new NoticeDraft.Contact("Cellule de passation des marchés", BUYER, "+221 33 800 00 00"),
+                List.of());
         UUID id = tendering.createOutsidePlan(
                 buyer, authority, "Besoin apparu après la publication du plan de passation.", notice);
         byte[] dao = ("%PDF-1.4\n% Baobab demo tender documents: " + s.reference() + "\n%%EOF\n")

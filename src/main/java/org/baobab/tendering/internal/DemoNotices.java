@@ -331,35 +331,39 @@ class DemoNotices implements ApplicationRunner {
                 demo.reference(),
                 demo.title(),
                 demo.description(),
-                BuyerCategory.ALL,
-                demo.nature(),
-                demo.scope(),
-                demo.procedure(),
-                false,
                 demo.language(),
-                country.equals("CM") ? "XAF" : "XOF",
-                demo.value(),
-                true,
-                demo.language().equals("en")
-                        ? "Firms legally established and up to date with their tax and social obligations."
-                        : "Entreprises régulièrement installées, à jour de leurs obligations fiscales et sociales.",
-                demo.language().equals("en")
-                        ? "Lowest evaluated compliant bid."
-                        : "Offre conforme évaluée la moins-disante.",
-                "priceOnly",
-                demo.nature() == Nature.CONSULTING ? "" : "2 % du montant de l'offre",
-                deadline.minus(Duration.ofDays(Math.min(7, Math.max(1, demo.deadlineInDays() / 3)))),
-                deadline,
-                deadline.plus(Duration.ofHours(1)),
-                country.equals("CM") ? "Salle des commissions, MINTP, Yaoundé" : "Salle de réunion, MSAS, Dakar",
-                country.equals("CM") ? "Service des marchés" : "Cellule de passation des marchés",
-                demo.buyer(),
-                country.equals("CM") ? "+237 222 00 00 00" : "+221 33 800 00 00",
-                country.equals("CM")
-                        ? List.of("CNPS", "NON_FAILLITE")
-                        : List.of("NINEA", "RCCM", "ATTESTATION_FISCALE"),
-                lots,
-                CPV.getOrDefault(demo.reference(), List.of()));
+                new NoticeDraft.Classification(
+                        BuyerCategory.ALL, demo.nature(), demo.scope(), CPV.getOrDefault(demo.reference(), List.of())),
+                new NoticeDraft.Procedure(
+                        demo.procedure(),
+                        false,
+                        demo.language().equals("en")
+                                ? "Firms legally established and up to date with their tax and social obligations."
+                                : "Entreprises régulièrement installées, à jour de leurs obligations fiscales et sociales.",
+                        demo.language().equals("en")
+                                ? "Lowest evaluated compliant bid."
+                                : "Offre conforme évaluée la moins-disante.",
+                        "priceOnly",
+                        country.equals("CM")
+                                ? List.of("CNPS", "NON_FAILLITE")
+                                : List.of("NINEA", "RCCM", "ATTESTATION_FISCALE")),
+                new NoticeDraft.Value(
+                        country.equals("CM") ? "XAF" : "XOF",
+                        demo.value(),
+                        true,
+                        demo.nature() == Nature.CONSULTING ? "" : "2 % du montant de l'offre"),
+                new NoticeDraft.Dates(
+                        deadline.minus(Duration.ofDays(Math.min(7, Math.max(1, demo.deadlineInDays() / 3)))),
+                        deadline,
+                        deadline.plus(Duration.ofHours(1)),
+                        country.equals("CM")
+                                ? "Salle des commissions, MINTP, Yaoundé"
+                                : "Salle de réunion, MSAS, Dakar"),
+                new NoticeDraft.Contact(
+                        country.equals("CM") ? "Service des marchés" : "Cellule de passation des marchés",
+                        demo.buyer(),
+                        country.equals("CM") ? "+237 222 00 00 00" : "+221 33 800 00 00"),
+                lots);
         Optional<PlanLine> planned =
                 plans.latestPublished(country, now.atZone(ZoneOffset.UTC).getYear(), authority).stream()
                         .flatMap(p -> p.lines().stream())

@@ -38,15 +38,15 @@ public final class NoticeChecks {
 
     /** CPV codes must exist; without any, suppliers' categories and alerts by field cannot find the notice. */
     private static void classification(List<Finding> findings, NoticeDraft notice) {
-        if (notice.classification().isEmpty()) {
+        if (notice.classification().cpv().isEmpty()) {
             findings.add(new Finding(Severity.WARNING, "check.no-cpv", List.of(), null));
         }
-        for (String code : notice.classification()) {
+        for (String code : notice.classification().cpv()) {
             if (!Cpv.isCode(code)) {
                 findings.add(error("check.unknown-cpv", code));
             }
         }
-        if (notice.classification().size() > NoticeDraft.MAX_CPV_CODES) {
+        if (notice.classification().cpv().size() > NoticeDraft.MAX_CPV_CODES) {
             findings.add(error("check.too-many-cpv", String.valueOf(NoticeDraft.MAX_CPV_CODES)));
         }
     }
@@ -73,43 +73,44 @@ public final class NoticeChecks {
         required(findings, notice.reference(), "tendering.field.reference");
         required(findings, notice.title(), "tendering.field.title");
         required(findings, notice.description(), "tendering.field.description");
-        required(findings, notice.openingPlace(), "tendering.field.opening-place");
-        required(findings, notice.contactEmail(), "tendering.field.contact-email");
-        if (notice.submissionDeadline() == null) {
+        required(findings, notice.dates().openingPlace(), "tendering.field.opening-place");
+        required(findings, notice.contact().email(), "tendering.field.contact-email");
+        if (notice.dates().submissionDeadline() == null) {
             findings.add(error("check.required", "tendering.field.submission-deadline"));
         }
-        if (notice.openingAt() == null) {
+        if (notice.dates().openingAt() == null) {
             findings.add(error("check.required", "tendering.field.opening-at"));
         }
-        if (notice.clarificationDeadline() == null) {
+        if (notice.dates().clarificationDeadline() == null) {
             findings.add(error("check.required", "tendering.field.clarification-deadline"));
         }
         if (notice.lots().isEmpty()) {
             findings.add(new Finding(Severity.INFO, "check.single-lot", List.of(), null));
         }
         dates(findings, notice, now);
-        Optional<Procedure> procedure = pack.procedure(notice.procedureCode());
+        Optional<Procedure> procedure = pack.procedure(notice.procedure().code());
         if (procedure.isEmpty()) {
-            findings.add(error("check.unknown-procedure", notice.procedureCode()));
+            findings.add(error("check.unknown-procedure", notice.procedure().code()));
         }
-        if (!notice.buyerCategory().equals(BuyerCategory.ALL)
-                && pack.buyerCategory(notice.buyerCategory()).isEmpty()) {
-            findings.add(error("check.unknown-buyer-category", notice.buyerCategory()));
+        if (!notice.classification().buyerCategory().equals(BuyerCategory.ALL)
+                && pack.buyerCategory(notice.classification().buyerCategory()).isEmpty()) {
+            findings.add(error(
+                    "check.unknown-buyer-category", notice.classification().buyerCategory()));
         }
-        if (!notice.currency().equals(pack.currency().getCurrencyCode())) {
+        if (!notice.value().currency().equals(pack.currency().getCurrencyCode())) {
             findings.add(new Finding(
                     Severity.WARNING,
                     "check.foreign-currency",
-                    List.of(notice.currency(), pack.currency().getCurrencyCode()),
+                    List.of(notice.value().currency(), pack.currency().getCurrencyCode()),
                     null));
         }
-        for (String code : notice.requiredDocuments()) {
+        for (String code : notice.procedure().requiredDocuments()) {
             if (pack.requiredDocuments().stream().noneMatch(d -> d.code().equals(code))) {
                 findings.add(error("check.unknown-required-document", code));
             }
         }
         classification(findings, notice);
-        BigDecimal value = notice.estimatedValue();
+        BigDecimal value = notice.value().estimated();
         boolean reviewRequired = false;
         if (value == null) {
             findings.add(new Finding(Severity.WARNING, "check.no-estimate", List.of(), null));
@@ -117,9 +118,9 @@ public final class NoticeChecks {
             procedure.ifPresent(p -> procedureBand(findings, pack, notice, p, value));
             pack.threshold(
                             ThresholdPurpose.OUTSIDE_CODE,
-                            notice.buyerCategory(),
-                            notice.nature(),
-                            notice.scope(),
+                            notice.classification().buyerCategory(),
+                            notice.classification().nature(),
+                            notice.classification().scope(),
                             value)
                     .ifPresent(t -> findings.add(new Finding(
                             Severity.WARNING,
@@ -127,7 +128,11 @@ public final class NoticeChecks {
                             List.of(t.meaning().fr()),
                             basis(t.legalBasis()))));
             Optional<Threshold> review = pack.threshold(
-                    ThresholdPurpose.PRIOR_REVIEW, notice.buyerCategory(), notice.nature(), notice.scope(), value);
+                    ThresholdPurpose.PRIOR_REVIEW,
+                    notice.classification().buyerCategory(),
+                    notice.classification().nature(),
+                    notice.classification().scope(),
+                    value);
             if (review.isPresent()) {
                 Threshold t = review.get();
                 if (t.enforceable()) {
@@ -148,9 +153,9 @@ public final class NoticeChecks {
     }
 
     private static void dates(List<Finding> findings, NoticeDraft notice, Instant now) {
-        Instant deadline = notice.submissionDeadline();
-        Instant opening = notice.openingAt();
-        Instant clarification = notice.clarificationDeadline();
+        Instant deadline = notice.dates().submissionDeadline();
+        Instant opening = notice.dates().openingAt();
+        Instant clarification = notice.dates().clarificationDeadline();
         if (deadline != null && !deadline.isAfter(now)) {
             findings.add(error("check.deadline-past"));
         }
@@ -172,7 +177,11 @@ public final class NoticeChecks {
     private static void procedureBand(
             List<Finding> findings, RulePack pack, NoticeDraft notice, Procedure chosen, BigDecimal value) {
         Optional<Threshold> band = pack.threshold(
-                ThresholdPurpose.PROCEDURE, notice.buyerCategory(), notice.nature(), notice.scope(), value);
+                ThresholdPurpose.PROCEDURE,
+                notice.classification().buyerCategory(),
+                notice.classification().nature(),
+                notice.classification().scope(),
+                value);
         if (band.isEmpty() || band.get().procedure() == null) {
             findings.add(new Finding(Severity.WARNING, "check.no-procedure-band", List.of(), null));
             return;
@@ -207,13 +216,13 @@ public final class NoticeChecks {
     }
 
     private static void bidPeriod(List<Finding> findings, RulePack pack, NoticeDraft notice, LocalDate publicationDay) {
-        String code = notice.international() ? MIN_BID_PERIOD_INTERNATIONAL : MIN_BID_PERIOD_NATIONAL;
+        String code = notice.procedure().international() ? MIN_BID_PERIOD_INTERNATIONAL : MIN_BID_PERIOD_NATIONAL;
         Optional<TimeLimit> limit = pack.timeLimit(code);
         if (limit.isEmpty()) {
             findings.add(new Finding(Severity.WARNING, "check.no-bid-period", List.of(), null));
             return;
         }
-        Instant deadline = notice.submissionDeadline();
+        Instant deadline = notice.dates().submissionDeadline();
         if (deadline == null) {
             return;
         }

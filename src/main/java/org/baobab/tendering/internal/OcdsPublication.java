@@ -78,9 +78,9 @@ public class OcdsPublication {
                 null,
                 new Address(null, null, null, null, pack.name().fr()),
                 new ContactPoint(
-                        blankToNull(n.contactName()),
-                        blankToNull(n.contactEmail()),
-                        blankToNull(n.contactPhone()),
+                        blankToNull(n.contact().name()),
+                        blankToNull(n.contact().email()),
+                        blankToNull(n.contact().phone()),
                         null),
                 List.of("buyer", "procuringEntity"));
         OrganizationReference buyerRef = new OrganizationReference(buyerId, process.authorityName());
@@ -125,7 +125,9 @@ public class OcdsPublication {
                         l.title(),
                         blankToNull(l.description()),
                         process.cancelledAt() != null ? "cancelled" : "active",
-                        l.estimatedValue() == null ? null : new Value(l.estimatedValue(), n.currency())))
+                        l.estimatedValue() == null
+                                ? null
+                                : new Value(l.estimatedValue(), n.value().currency())))
                 .toList();
         List<Item> items = items(n);
         boolean answered = !process.questions().isEmpty();
@@ -136,22 +138,25 @@ public class OcdsPublication {
                 .status(process.status().ocdsTenderStatus())
                 .procuringEntity(buyerRef)
                 .items(items)
-                .value(n.estimatedValue() == null ? null : new Value(n.estimatedValue(), n.currency()))
+                .value(
+                        n.value().estimated() == null
+                                ? null
+                                : new Value(n.value().estimated(), n.value().currency()))
                 .procurementMethod(process.procurementMethod())
-                .procurementMethodDetails(pack.procedure(n.procedureCode())
+                .procurementMethodDetails(pack.procedure(n.procedure().code())
                         .map(p -> p.ocdsMethodDetails())
-                        .orElse(n.procedureCode()))
-                .mainProcurementCategory(n.nature().ocdsMainProcurementCategory())
+                        .orElse(n.procedure().code()))
+                .mainProcurementCategory(n.classification().nature().ocdsMainProcurementCategory())
                 .additionalProcurementCategories(
-                        n.nature() == Nature.CONSULTING ? List.of("consultingServices") : List.of())
-                .awardCriteria(n.awardCriteria())
-                .awardCriteriaDetails(blankToNull(n.evaluationCriteria()))
+                        n.classification().nature() == Nature.CONSULTING ? List.of("consultingServices") : List.of())
+                .awardCriteria(n.procedure().awardCriteria())
+                .awardCriteriaDetails(blankToNull(n.procedure().evaluationCriteria()))
                 .submissionMethod(List.of("electronicSubmission"))
-                .submissionMethodDetails(blankToNull(n.openingPlace()))
-                .tenderPeriod(period(published, n.submissionDeadline()))
-                .enquiryPeriod(period(published, n.clarificationDeadline()))
+                .submissionMethodDetails(blankToNull(n.dates().openingPlace()))
+                .tenderPeriod(period(published, n.dates().submissionDeadline()))
+                .enquiryPeriod(period(published, n.dates().clarificationDeadline()))
                 .hasEnquiries(answered)
-                .eligibilityCriteria(blankToNull(n.eligibility()))
+                .eligibilityCriteria(blankToNull(n.procedure().eligibility()))
                 .documents(documents)
                 .amendments(amendments)
                 .lots(lots)
@@ -186,7 +191,7 @@ public class OcdsPublication {
      */
     private List<Item> items(NoticeDraft n) {
         String language = "en".equals(n.language()) ? "en" : "fr";
-        List<Classification> codes = n.classification().stream()
+        List<Classification> codes = n.classification().cpv().stream()
                 .map(code -> cpv.find(code)
                         .map(c -> new Classification("CPV", c.code(), c.label(language), null))
                         .orElseGet(() -> new Classification("CPV", code, null, null)))

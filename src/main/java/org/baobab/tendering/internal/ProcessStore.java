@@ -71,24 +71,14 @@ public class ProcessStore {
 
     public void insert(Row row) {
         NoticeDraft n = row.notice();
-        jdbc.sql("""
-                        insert into tendering_process (id, ocid, authority_id, authority_name, country, buyer_category,
-                            reference, title, description, nature, scope, procedure_code, procurement_method,
-                            international, plan_line_id, out_of_plan_reason, language, currency, estimated_value,
-                            value_public, eligibility, evaluation_criteria, award_criteria, bid_security,
-                            submission_deadline, opening_at, opening_place, clarification_deadline, contact_name,
-                            contact_email, contact_phone, status, review_required, created_by, created_at, updated_at,
-                            cpv_codes)
-                        values (:id, :ocid, :authorityId, :authorityName, :country, :buyerCategory,
-                            :reference, :title, :description, :nature, :scope, :procedureCode, :method,
-                            :international, :planLineId, :outOfPlanReason, :language, :currency, :estimatedValue,
-                            :valuePublic, :eligibility, :evaluationCriteria, :awardCriteria, :bidSecurity,
-                            :submissionDeadline, :openingAt, :openingPlace, :clarificationDeadline, :contactName,
-                            :contactEmail, :contactPhone, :status, :reviewRequired, :createdBy, :createdAt, :createdAt,
-                            :cpv)
-                        """)
+        jdbc.sql("insert into tendering_process (id, ocid, authority_id, authority_name, country,"
+                        + " procurement_method, plan_line_id, out_of_plan_reason, status, review_required, created_by,"
+                        + " created_at, updated_at, " + NoticeRows.INSERT_COLUMNS
+                        + ") values (:id, :ocid, :authorityId,"
+                        + " :authorityName, :country, :method, :planLineId, :outOfPlanReason, :status, :reviewRequired,"
+                        + " :createdBy, :createdAt, :createdAt, " + NoticeRows.INSERT_VALUES + ")")
                 .params(with(
-                        noticeParamsMap(n),
+                        NoticeRows.params(n),
                         "id",
                         row.id(),
                         "ocid",
@@ -120,23 +110,11 @@ public class ProcessStore {
     /** Writes the notice of a draft if nobody changed it since {@code version}; false when somebody did. */
     public boolean updateNotice(
             UUID id, int version, NoticeDraft n, String method, boolean reviewRequired, Instant now) {
-        int updated = jdbc.sql("""
-                        update tendering_process set buyer_category = :buyerCategory, reference = :reference,
-                            title = :title, description = :description, nature = :nature, scope = :scope,
-                            procedure_code = :procedureCode, procurement_method = :method,
-                            international = :international, language = :language, currency = :currency,
-                            estimated_value = :estimatedValue, value_public = :valuePublic,
-                            eligibility = :eligibility, evaluation_criteria = :evaluationCriteria,
-                            award_criteria = :awardCriteria, bid_security = :bidSecurity,
-                            submission_deadline = :submissionDeadline, opening_at = :openingAt,
-                            opening_place = :openingPlace, clarification_deadline = :clarificationDeadline,
-                            contact_name = :contactName, contact_email = :contactEmail,
-                            contact_phone = :contactPhone, review_required = :reviewRequired,
-                            cpv_codes = :cpv, updated_at = :now, version = version + 1
-                        where id = :id and version = :version
-                        """)
+        int updated = jdbc.sql("update tendering_process set " + NoticeRows.ASSIGNMENTS
+                        + ", procurement_method = :method, review_required = :reviewRequired, updated_at = :now,"
+                        + " version = version + 1 where id = :id and version = :version")
                 .params(with(
-                        noticeParamsMap(n),
+                        NoticeRows.params(n),
                         "id",
                         id,
                         "version",
@@ -152,35 +130,6 @@ public class ProcessStore {
             replaceChildren(id, n);
         }
         return updated == 1;
-    }
-
-    private static Map<String, Object> noticeParamsMap(NoticeDraft n) {
-        java.util.HashMap<String, Object> p = new java.util.HashMap<>();
-        p.put("buyerCategory", n.buyerCategory());
-        p.put("reference", n.reference());
-        p.put("title", n.title());
-        p.put("description", n.description());
-        p.put("nature", n.nature().name());
-        p.put("scope", n.scope());
-        p.put("procedureCode", n.procedureCode());
-        p.put("international", n.international());
-        p.put("language", n.language());
-        p.put("currency", n.currency());
-        p.put("estimatedValue", n.estimatedValue());
-        p.put("valuePublic", n.valuePublic());
-        p.put("eligibility", n.eligibility());
-        p.put("evaluationCriteria", n.evaluationCriteria());
-        p.put("awardCriteria", n.awardCriteria());
-        p.put("bidSecurity", n.bidSecurity());
-        p.put("submissionDeadline", ts(n.submissionDeadline()));
-        p.put("openingAt", ts(n.openingAt()));
-        p.put("openingPlace", n.openingPlace());
-        p.put("clarificationDeadline", ts(n.clarificationDeadline()));
-        p.put("contactName", n.contactName());
-        p.put("contactEmail", n.contactEmail());
-        p.put("contactPhone", n.contactPhone());
-        p.put("cpv", n.classification().toArray(String[]::new));
-        return p;
     }
 
     /** The map with more named parameters added (null values allowed, unlike Map.of). */
@@ -212,7 +161,7 @@ public class ProcessStore {
         jdbc.sql("delete from tendering_required_document where process_id = :id")
                 .param("id", id)
                 .update();
-        for (String code : n.requiredDocuments()) {
+        for (String code : n.procedure().requiredDocuments()) {
             jdbc.sql("insert into tendering_required_document (process_id, code) values (:id, :code)")
                     .param("id", id)
                     .param("code", code)
@@ -824,45 +773,13 @@ public class ProcessStore {
                 .list();
     }
 
-    private static final String SELECT = """
-            select p.id, p.ocid, p.authority_id, p.authority_name, p.country, p.buyer_category, p.reference, p.title,
-                p.description, p.nature, p.scope, p.procedure_code, p.procurement_method, p.international,
-                p.plan_line_id, p.out_of_plan_reason, p.language, p.currency, p.estimated_value, p.value_public,
-                p.eligibility, p.evaluation_criteria, p.award_criteria, p.bid_security, p.submission_deadline,
-                p.opening_at, p.opening_place, p.clarification_deadline, p.contact_name, p.contact_email,
-                p.contact_phone, p.status, p.review_required, p.published_at, p.closed_at, p.cancelled_at,
-                p.cancel_reason, p.created_by, p.created_at, p.updated_at, p.version, p.cpv_codes
-            from tendering_process p
-            """;
+    private static final String SELECT = "select p.id, p.ocid, p.authority_id, p.authority_name, p.country,"
+            + " p.procurement_method, p.plan_line_id, p.out_of_plan_reason, p.status, p.review_required,"
+            + " p.published_at, p.closed_at, p.cancelled_at, p.cancel_reason, p.created_by, p.created_at,"
+            + " p.updated_at, p.version, " + NoticeRows.COLUMNS + " from tendering_process p ";
 
     private static Row row(ResultSet rs, int i) throws SQLException {
-        NoticeDraft notice = new NoticeDraft(
-                rs.getString("reference"),
-                rs.getString("title"),
-                rs.getString("description"),
-                rs.getString("buyer_category"),
-                Nature.valueOf(rs.getString("nature")),
-                rs.getString("scope"),
-                rs.getString("procedure_code"),
-                rs.getBoolean("international"),
-                rs.getString("language"),
-                rs.getString("currency"),
-                rs.getBigDecimal("estimated_value"),
-                rs.getBoolean("value_public"),
-                rs.getString("eligibility"),
-                rs.getString("evaluation_criteria"),
-                rs.getString("award_criteria"),
-                rs.getString("bid_security"),
-                nullableInstant(rs, "clarification_deadline"),
-                nullableInstant(rs, "submission_deadline"),
-                nullableInstant(rs, "opening_at"),
-                rs.getString("opening_place"),
-                rs.getString("contact_name"),
-                rs.getString("contact_email"),
-                rs.getString("contact_phone"),
-                List.of(),
-                List.of(),
-                List.of((String[]) rs.getArray("cpv_codes").getArray()));
+        NoticeDraft notice = NoticeRows.read(rs);
         return new Row(
                 rs.getObject("id", UUID.class),
                 rs.getString("ocid"),

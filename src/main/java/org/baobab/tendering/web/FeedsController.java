@@ -148,9 +148,17 @@ class FeedsController {
         lines.add("PRODID:-//Baobab//Notices//" + locale.getLanguage().toUpperCase(Locale.ROOT));
         lines.add("CALSCALE:GREGORIAN");
         lines.add("METHOD:PUBLISH");
-        event(lines, ocid, "clarification", notice.notice().clarificationDeadline(), stamp, url, notice, locale);
-        event(lines, ocid, "deadline", notice.notice().submissionDeadline(), stamp, url, notice, locale);
-        event(lines, ocid, "opening", notice.notice().openingAt(), stamp, url, notice, locale);
+        event(
+                lines,
+                ocid,
+                "clarification",
+                notice.notice().dates().clarificationDeadline(),
+                stamp,
+                url,
+                notice,
+                locale);
+        event(lines, ocid, "deadline", notice.notice().dates().submissionDeadline(), stamp, url, notice, locale);
+        event(lines, ocid, "opening", notice.notice().dates().openingAt(), stamp, url, notice, locale);
         lines.add("END:VCALENDAR");
         StringBuilder body = new StringBuilder();
         lines.forEach(line -> body.append(fold(line)).append("\r\n"));
@@ -186,8 +194,8 @@ class FeedsController {
                 + text(messages.getMessage(
                         "feed.event." + kind, new Object[] {notice.notice().title()}, locale)));
         lines.add("DESCRIPTION:" + text(notice.authorityName() + "\n" + url));
-        if (kind.equals("opening") && !notice.notice().openingPlace().isBlank()) {
-            lines.add("LOCATION:" + text(notice.notice().openingPlace()));
+        if (kind.equals("opening") && !notice.notice().dates().openingPlace().isBlank()) {
+            lines.add("LOCATION:" + text(notice.notice().dates().openingPlace()));
         }
         lines.add("URL:" + url);
         lines.add("END:VEVENT");

@@ -104,32 +104,26 @@ public class NoticeForm {
                 reference,
                 title,
                 description,
-                buyerCategory,
-                nature,
-                scope,
-                procedureCode,
-                international,
                 language,
-                currency,
-                estimatedValue,
-                valuePublic,
-                eligibility,
-                evaluationCriteria,
-                awardCriteria,
-                bidSecurity,
-                instant(clarificationDeadline, zone),
-                instant(submissionDeadline, zone),
-                instant(openingAt, zone),
-                openingPlace,
-                contactName,
-                contactEmail,
-                contactPhone,
-                requiredDocuments,
+                new NoticeDraft.Classification(buyerCategory, nature, scope, cpvCodes(classification)),
+                new NoticeDraft.Procedure(
+                        procedureCode,
+                        international,
+                        eligibility,
+                        evaluationCriteria,
+                        awardCriteria,
+                        requiredDocuments),
+                new NoticeDraft.Value(currency, estimatedValue, valuePublic, bidSecurity),
+                new NoticeDraft.Dates(
+                        instant(clarificationDeadline, zone),
+                        instant(submissionDeadline, zone),
+                        instant(openingAt, zone),
+                        openingPlace),
+                new NoticeDraft.Contact(contactName, contactEmail, contactPhone),
                 lots.stream()
                         .map(l -> new NoticeDraft.Lot(
                                 0, l.getTitle(), l.getDescription(), l.getEstimatedValue(), l.getBidSecurity()))
-                        .toList(),
-                cpvCodes(classification));
+                        .toList());
     }
 
     /**
@@ -156,28 +150,28 @@ public class NoticeForm {
         f.reference = n.reference();
         f.title = n.title();
         f.description = n.description();
-        f.buyerCategory = n.buyerCategory();
-        f.nature = n.nature();
-        f.scope = n.scope();
-        f.procedureCode = n.procedureCode();
-        f.international = n.international();
+        f.buyerCategory = n.classification().buyerCategory();
+        f.nature = n.classification().nature();
+        f.scope = n.classification().scope();
+        f.procedureCode = n.procedure().code();
+        f.international = n.procedure().international();
         f.language = n.language();
-        f.currency = n.currency();
-        f.estimatedValue = n.estimatedValue();
-        f.valuePublic = n.valuePublic();
-        f.eligibility = n.eligibility();
-        f.evaluationCriteria = n.evaluationCriteria();
-        f.awardCriteria = n.awardCriteria();
-        f.bidSecurity = n.bidSecurity();
-        f.clarificationDeadline = local(n.clarificationDeadline(), zone);
-        f.submissionDeadline = local(n.submissionDeadline(), zone);
-        f.openingAt = local(n.openingAt(), zone);
-        f.openingPlace = n.openingPlace();
-        f.contactName = n.contactName();
-        f.contactEmail = n.contactEmail();
-        f.contactPhone = n.contactPhone();
-        f.requiredDocuments = new ArrayList<>(n.requiredDocuments());
-        f.classification = String.join(", ", n.classification());
+        f.currency = n.value().currency();
+        f.estimatedValue = n.value().estimated();
+        f.valuePublic = n.value().published();
+        f.eligibility = n.procedure().eligibility();
+        f.evaluationCriteria = n.procedure().evaluationCriteria();
+        f.awardCriteria = n.procedure().awardCriteria();
+        f.bidSecurity = n.value().bidSecurity();
+        f.clarificationDeadline = local(n.dates().clarificationDeadline(), zone);
+        f.submissionDeadline = local(n.dates().submissionDeadline(), zone);
+        f.openingAt = local(n.dates().openingAt(), zone);
+        f.openingPlace = n.dates().openingPlace();
+        f.contactName = n.contact().name();
+        f.contactEmail = n.contact().email();
+        f.contactPhone = n.contact().phone();
+        f.requiredDocuments = new ArrayList<>(n.procedure().requiredDocuments());
+        f.classification = String.join(", ", n.classification().cpv());
         f.lots = new ArrayList<>();
         for (NoticeDraft.Lot lot : n.lots()) {
             LotForm l = new LotForm();

@@ -103,8 +103,8 @@ class PublicNoticesController {
         model.addAttribute("now", notices.now());
         boolean open = notice.openForBids(notices.now());
         boolean questionsOpen = notice.status() == ProcessStatus.PUBLISHED
-                && (notice.notice().clarificationDeadline() == null
-                        || notice.notice().clarificationDeadline().isAfter(notices.now()));
+                && (notice.notice().dates().clarificationDeadline() == null
+                        || notice.notice().dates().clarificationDeadline().isAfter(notices.now()));
         boolean supplier =
                 user != null && user.memberships().stream().anyMatch(m -> m.kind() == OrganisationKind.SUPPLIER);
         model.addAttribute("open", open);
