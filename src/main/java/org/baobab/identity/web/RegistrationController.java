@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.baobab.identity.Accounts;
+import org.baobab.identity.IdentityErrorCode;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
+import org.baobab.shared.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,9 +33,11 @@ class RegistrationController {
             "TN", "DZ", "MG", "RW", "BI", "DJ", "KM", "FR");
 
     private final Accounts accounts;
+    private final FormErrors forms;
 
-    RegistrationController(Accounts accounts) {
+    RegistrationController(Accounts accounts, FormErrors forms) {
         this.accounts = accounts;
+        this.forms = forms;
     }
 
     /** The registration form; every field is checked again by {@link Accounts#registerSupplier}. */
@@ -67,29 +71,28 @@ class RegistrationController {
 
     @GetMapping("/register")
     String form(Model model) {
-        model.addAttribute("form", RegistrationForm.empty());
+        model.addAttribute("registration", RegistrationForm.empty());
         return "identity/register";
     }
 
     @PostMapping("/register")
-    String register(
-            @Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors, Locale locale, Model model) {
-        if (errors.hasErrors()) {
-            return "identity/register";
-        }
-        try {
-            accounts.registerSupplier(new Accounts.SupplierRegistration(
-                    form.companyName(),
-                    form.country(),
-                    form.fullName(),
-                    form.email(),
-                    form.password(),
-                    locale.getLanguage()));
-        } catch (BaobabException e) {
-            FormErrors.reject(errors, e);
-            return "identity/register";
-        }
-        return "redirect:/register/done";
+    String register(@Valid @ModelAttribute("registration") RegistrationForm form, BindingResult errors, Locale locale) {
+        return forms.on(errors)
+                .field(IdentityErrorCode.EMAIL_TAKEN, "email")
+                .field(IdentityErrorCode.INVALID_EMAIL, "email")
+                .field(IdentityErrorCode.ORGANISATION_NAME_TAKEN, "companyName")
+                .field(IdentityErrorCode.WEAK_PASSWORD, "password")
+                .field(IdentityErrorCode.INVALID_COUNTRY, "country")
+                .run(
+                        () -> accounts.registerSupplier(new Accounts.SupplierRegistration(
+                                form.companyName(),
+                                form.country(),
+                                form.fullName(),
+                                form.email(),
+                                form.password(),
+                                locale.getLanguage())),
+                        () -> "redirect:/register/done",
+                        () -> "identity/register");
     }
 
     @GetMapping("/register/done")
