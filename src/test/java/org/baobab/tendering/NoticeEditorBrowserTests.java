@@ -131,6 +131,9 @@ class NoticeEditorBrowserTests {
     private static void fits(Page page) {
         Browser.assertAccessible(page);
         int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-        assertThat(width).as("%s fits 375 px", page.url()).isLessThanOrEqualTo(375);
+        Object wide = page.evaluate("() => [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > 376)"
+                + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')");
+        assertThat(width).as("%s fits 375 px (too wide: %s)", page.url(), wide).isLessThanOrEqualTo(375);
     }
 }

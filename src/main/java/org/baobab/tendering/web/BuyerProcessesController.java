@@ -4,7 +4,7 @@ package org.baobab.tendering.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDateTime;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.NoticeSteps;
 import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
@@ -27,7 +28,6 @@ import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,6 +58,7 @@ class BuyerProcessesController {
     private final MessageSource messages;
     private final NoticeSteps steps;
     private final StepPages pages;
+    private final FormErrors forms;
 
     BuyerProcessesController(
             Tendering tendering,
@@ -65,7 +66,9 @@ class BuyerProcessesController {
             TenderingFormat format,
             MessageSource messages,
             NoticeSteps steps,
-            StepPages pages) {
+            StepPages pages,
+            FormErrors forms) {
+        this.forms = forms;
         this.steps = steps;
         this.pages = pages;
         this.tendering = tendering;
@@ -132,6 +135,11 @@ class BuyerProcessesController {
             Locale locale) {
         CurrentUser.Membership membership = authority(user, authority);
         RulePack pack = packs.pack(new CountryCode(membership.country()));
+        if (form.getContactEmail().isBlank()) {
+            // the contact is asked on the dates step; until then it is the person who opens the process
+            form.setContactEmail(user.email());
+            form.setContactName(user.fullName());
+        }
         pages.check(NoticeStep.WHAT, form, pack, form.getPlanLine() == null, binding);
         if (binding.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -254,41 +262,55 @@ class BuyerProcessesController {
         return act(id, redirect, locale, "buyer.process.published", () -> tendering.publish(user, id));
     }
 
+    /** Publishes an addendum; a refusal shows the process page again with the error beside its field. */
     @PostMapping(path = "/buyer/processes/{id}/addenda", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String addendum(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam String description,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-                    LocalDateTime newDeadline,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-                    LocalDateTime newOpeningAt,
+            @ModelAttribute("addendum") ProcessForms.AddendumForm form,
+            BindingResult errors,
             @RequestParam(value = "file", required = false) @Nullable MultipartFile file,
-            @RequestParam(defaultValue = "") String documentTitle,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.addendum.published", () -> {
-            ProcessView process = tendering.forStaff(user, id);
-            ZoneId zone = format.zone(process.country());
-            boolean withFile = file != null && !file.isEmpty();
-            try (InputStream content = withFile ? file.getInputStream() : null) {
-                tendering.publishAddendum(
-                        user,
-                        id,
-                        new Tendering.AddendumRequest(
-                                description,
-                                newDeadline == null
-                                        ? null
-                                        : newDeadline.atZone(zone).toInstant(),
-                                newOpeningAt == null
-                                        ? null
-                                        : newOpeningAt.atZone(zone).toInstant(),
-                                content,
-                                withFile ? file.getOriginalFilename() : null,
-                                withFile ? file.getContentType() : null,
-                                documentTitle));
-            }
-        });
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.DEADLINE_NOT_LATER, "newDeadline")
+                .field(TenderingErrorCode.INVALID_VALUE, "newOpeningAt")
+                .field(TenderingErrorCode.TOO_LONG, "description")
+                .run(
+                        () -> publishAddendum(user, id, form, file),
+                        () -> forms.redirect(redirect, "/buyer/processes/" + id, "buyer.addendum.published"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            return process(user, id, model);
+                        });
+    }
+
+    private void publishAddendum(
+            CurrentUser user, UUID id, ProcessForms.AddendumForm form, @Nullable MultipartFile file) {
+        ProcessView process = tendering.forStaff(user, id);
+        ZoneId zone = format.zone(process.country());
+        boolean withFile = file != null && !file.isEmpty();
+        try (InputStream content = withFile ? file.getInputStream() : null) {
+            tendering.publishAddendum(
+                    user,
+                    id,
+                    new Tendering.AddendumRequest(
+                            form.description(),
+                            form.newDeadline() == null
+                                    ? null
+                                    : form.newDeadline().atZone(zone).toInstant(),
+                            form.newOpeningAt() == null
+                                    ? null
+                                    : form.newOpeningAt().atZone(zone).toInstant(),
+                            content,
+                            withFile ? file.getOriginalFilename() : null,
+                            withFile ? file.getContentType() : null,
+                            form.documentTitle()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/buyer/processes/{id}/cancel")
@@ -301,16 +323,28 @@ class BuyerProcessesController {
         return act(id, redirect, locale, "buyer.process.cancelled", () -> tendering.cancel(user, id, reason));
     }
 
+    /** Answers a question; a refusal shows the process page again with the error under that question. */
     @PostMapping("/buyer/processes/{id}/questions/{questionId}/answer")
     String answer(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
             @PathVariable UUID questionId,
-            @RequestParam String answer,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(
-                id, redirect, locale, "buyer.question.answered", () -> tendering.answer(user, id, questionId, answer));
+            @ModelAttribute("answer") ProcessForms.AnswerForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.TOO_LONG, "answer")
+                .run(
+                        () -> tendering.answer(user, id, questionId, form.answer()),
+                        () -> forms.redirect(redirect, "/buyer/processes/" + id, "buyer.question.answered"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            model.addAttribute("answering", questionId);
+                            return process(user, id, model);
+                        });
     }
 
     /** A command that may throw; its refusal is shown on the process page. */
@@ -361,6 +395,12 @@ class BuyerProcessesController {
         model.addAttribute("isPrm", membership.role() == Role.PRM);
         model.addAttribute("checks", tendering.checks(process.id()));
         model.addAttribute("editable", process.status() == ProcessStatus.DRAFT);
+        if (!model.containsAttribute("addendum")) {
+            model.addAttribute("addendum", ProcessForms.AddendumForm.empty());
+        }
+        if (!model.containsAttribute("answer")) {
+            model.addAttribute("answer", new ProcessForms.AnswerForm(null, ""));
+        }
         return "tendering/buyer-process";
     }
 
