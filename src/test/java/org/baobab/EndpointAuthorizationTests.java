@@ -196,6 +196,8 @@ class EndpointAuthorizationTests {
         RULES.put("GET /buyer/processes/new", anyOf(Role.BUYER, Role.PRM));
         RULES.put("GET /buyer/processes/{id}", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("GET /buyer/processes/{id}/steps/{step}", anyOf(Role.BUYER, Role.PRM));
+        RULES.put("POST /buyer/processes/{id}/steps/{step}", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}/documents", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}/documents/{documentId}/remove", anyOf(Role.BUYER, Role.PRM));
         RULES.put("POST /buyer/processes/{id}/submit", anyOf(Role.BUYER, Role.PRM));

@@ -74,14 +74,23 @@ class TenderingBrowserTests {
             assertThat(prm.locator("#title").inputValue()).isEqualTo(title);
             prm.locator("#description").fill("Chariots de télémédecine pour dix hôpitaux régionaux.");
             prm.locator("#estimatedValue").fill("150000000");
+            // the notice editor: one step at a time, each saved as it is left
+            prm.locator("button[value=next]").click();
+            prm.waitForURL("**/buyer/processes/*-*/steps/lots");
+            assertThat(prm.locator("[role=status]").first().textContent()).contains("Procédure créée");
+            prm.locator("#lots-0-title").fill("Chariots de télémédecine");
+            prm.locator("button[value=next]").click();
+            prm.waitForURL("**/steps/dates");
             prm.locator("#clarificationDeadline").fill(dakar.plusDays(20).format(LOCAL));
             prm.locator("#submissionDeadline").fill(dakar.plusDays(30).format(LOCAL));
             prm.locator("#openingAt").fill(dakar.plusDays(30).plusHours(1).format(LOCAL));
             prm.locator("#openingPlace").fill("Salle de réunion, MSAS, Dakar");
-            prm.locator("#lot-title-0").fill("Chariots de télémédecine");
-            prm.locator("form.stacked button[type=submit]").first().click();
-            prm.waitForURL("**/buyer/processes/*-*");
-            assertThat(prm.locator("[role=status]").first().textContent()).contains("Procédure créée");
+            prm.locator("button[value=next]").click();
+            prm.waitForURL("**/steps/documents");
+            prm.locator("button[value=next]").click();
+            prm.waitForURL("**/steps/committee");
+            prm.locator("button[value=next]").click();
+            prm.waitForURL("**/steps/review");
             assertThat(prm.locator(".checks").textContent()).doesNotContain("Bloquant");
             Browser.assertAccessible(prm);
             prm.locator("form[action$='/submit'] button").click();

@@ -1,25 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.tendering.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDateTime;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.planning.PlanLine;
 import org.baobab.planning.PlanningErrorCode;
-import org.baobab.rules.Nature;
 import org.baobab.rules.RulePack;
 import org.baobab.rules.RulePacks;
-import org.baobab.rules.ThresholdPurpose;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
-import org.baobab.tendering.NoticeDraft;
+import org.baobab.shared.web.FormErrors;
+import org.baobab.tendering.NoticeSteps;
 import org.baobab.tendering.ProcessStatus;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.SearchResult;
@@ -27,7 +29,6 @@ import org.baobab.tendering.Tendering;
 import org.baobab.tendering.TenderingErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,12 +50,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class BuyerProcessesController {
 
+    /** Where the document actions return: the documents step of the notice editor, which holds their forms. */
+    private static final String DOCUMENTS_STEP = "/steps/" + NoticeStep.DOCUMENTS.getSlug();
+
     private final Tendering tendering;
     private final RulePacks packs;
     private final TenderingFormat format;
     private final MessageSource messages;
+    private final NoticeSteps steps;
+    private final StepPages pages;
+    private final FormErrors forms;
 
-    BuyerProcessesController(Tendering tendering, RulePacks packs, TenderingFormat format, MessageSource messages) {
+    BuyerProcessesController(
+            Tendering tendering,
+            RulePacks packs,
+            TenderingFormat format,
+            MessageSource messages,
+            NoticeSteps steps,
+            StepPages pages,
+            FormErrors forms) {
+        this.forms = forms;
+        this.steps = steps;
+        this.pages = pages;
         this.tendering = tendering;
         this.packs = packs;
         this.format = format;
@@ -103,51 +120,69 @@ class BuyerProcessesController {
             form.setEstimatedValue(planned.amount());
             form.setCurrency(planned.currency());
         }
-        form.withEmptyLotRows();
-        return editor(model, membership, pack, form, null);
+        return pages.render(model, NoticeStep.WHAT, membership, pack, form, null, Set.of());
     }
 
+    /**
+     * Leaves the first step of a new notice: every error of the step at once, next to its field, or the process is
+     * created with what the step holds and the editor goes on to the next step (or back to the list, to resume later).
+     */
     @PostMapping("/buyer/processes")
     String create(
             @AuthenticationPrincipal CurrentUser user,
             @RequestParam UUID authority,
+            @RequestParam(defaultValue = "next") String then,
             @ModelAttribute("form") NoticeForm form,
             BindingResult binding,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect,
             Locale locale) {
         CurrentUser.Membership membership = authority(user, authority);
         RulePack pack = packs.pack(new CountryCode(membership.country()));
+        if (form.getContactEmail().isBlank()) {
+            // the contact is asked on the dates step; until then it is the person who opens the process
+            form.setContactEmail(user.email());
+            form.setContactName(user.fullName());
+        }
+        pages.check(NoticeStep.WHAT, form, pack, form.getPlanLine() == null, binding);
         if (binding.hasErrors()) {
-            model.addAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
-            return editor(model, membership, pack, form, null);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return pages.render(model, NoticeStep.WHAT, membership, pack, form, null, Set.of());
         }
         try {
-            UUID planLine = form.getPlanLine();
-            UUID id = planLine == null
-                    ? tendering.createOutsidePlan(
-                            user, authority, form.getOutOfPlanReason(), form.toDraft(pack.timeZone()))
-                    : tendering.createFromPlanLine(user, authority, planLine, form.toDraft(pack.timeZone()));
+            UUID id = steps.create(
+                    user,
+                    authority,
+                    form.getPlanLine(),
+                    form.getOutOfPlanReason(),
+                    form.toDraft(pack.timeZone()),
+                    NoticeStep.WHAT.getSlug());
             redirect.addFlashAttribute("message", messages.getMessage("buyer.process.created", null, locale));
-            return "redirect:/buyer/processes/" + id;
+            return "leave".equals(then)
+                    ? "redirect:/buyer/processes/" + id
+                    : "redirect:/buyer/processes/" + id + "/steps/" + NoticeStep.LOTS.getSlug();
         } catch (BaobabException e) {
+            response.setStatus(e.errorCode().httpStatus());
             model.addAttribute("error", message(e, locale));
-            return editor(model, membership, pack, form, null);
+            return pages.render(model, NoticeStep.WHAT, membership, pack, form, null, Set.of());
         }
     }
 
+    /** The process: its steps (those completed marked), the checks, the documents, and the workflow actions. */
     @GetMapping("/buyer/processes/{id}")
     String process(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         ProcessView process = tendering.forStaff(user, id);
         CurrentUser.Membership membership = authority(user, process.authorityId());
         RulePack pack = packs.pack(new CountryCode(process.country()));
         NoticeForm form = NoticeForm.of(process.notice(), pack.timeZone(), process.version());
-        if (process.status().editable()) {
-            form.withEmptyLotRows();
-        }
-        return editor(model, membership, pack, form, process);
+        return editor(model, user, membership, pack, form, process);
     }
 
+    /**
+     * Saves the whole notice at once (every field of every step), as the single-page form of earlier versions did;
+     * the editor's pages save step by step instead.
+     */
     @PostMapping("/buyer/processes/{id}")
     String save(
             @AuthenticationPrincipal CurrentUser user,
@@ -162,13 +197,13 @@ class BuyerProcessesController {
         RulePack pack = packs.pack(new CountryCode(process.country()));
         if (binding.hasErrors()) {
             model.addAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
-            return editor(model, membership, pack, form, process);
+            return editor(model, user, membership, pack, form, process);
         }
         try {
             tendering.edit(user, id, form.getVersion(), form.toDraft(pack.timeZone()));
         } catch (BaobabException e) {
             model.addAttribute("error", message(e, locale));
-            return editor(model, membership, pack, form, process);
+            return editor(model, user, membership, pack, form, process);
         }
         redirect.addFlashAttribute("message", messages.getMessage("buyer.process.saved", null, locale));
         return "redirect:/buyer/processes/" + id;
@@ -184,7 +219,7 @@ class BuyerProcessesController {
             RedirectAttributes redirect,
             Locale locale)
             throws IOException {
-        return act(id, redirect, locale, "buyer.document.attached", () -> {
+        return act(id, DOCUMENTS_STEP, redirect, locale, "buyer.document.attached", () -> {
             try (InputStream content = file.getInputStream()) {
                 tendering.attachDocument(
                         user,
@@ -206,7 +241,12 @@ class BuyerProcessesController {
             RedirectAttributes redirect,
             Locale locale) {
         return act(
-                id, redirect, locale, "buyer.document.removed", () -> tendering.removeDocument(user, id, documentId));
+                id,
+                DOCUMENTS_STEP,
+                redirect,
+                locale,
+                "buyer.document.removed",
+                () -> tendering.removeDocument(user, id, documentId));
     }
 
     @PostMapping("/buyer/processes/{id}/submit")
@@ -227,41 +267,55 @@ class BuyerProcessesController {
         return act(id, redirect, locale, "buyer.process.published", () -> tendering.publish(user, id));
     }
 
+    /** Publishes an addendum; a refusal shows the process page again with the error beside its field. */
     @PostMapping(path = "/buyer/processes/{id}/addenda", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String addendum(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam String description,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-                    LocalDateTime newDeadline,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-                    LocalDateTime newOpeningAt,
+            @ModelAttribute("addendum") ProcessForms.AddendumForm form,
+            BindingResult errors,
             @RequestParam(value = "file", required = false) @Nullable MultipartFile file,
-            @RequestParam(defaultValue = "") String documentTitle,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(id, redirect, locale, "buyer.addendum.published", () -> {
-            ProcessView process = tendering.forStaff(user, id);
-            ZoneId zone = format.zone(process.country());
-            boolean withFile = file != null && !file.isEmpty();
-            try (InputStream content = withFile ? file.getInputStream() : null) {
-                tendering.publishAddendum(
-                        user,
-                        id,
-                        new Tendering.AddendumRequest(
-                                description,
-                                newDeadline == null
-                                        ? null
-                                        : newDeadline.atZone(zone).toInstant(),
-                                newOpeningAt == null
-                                        ? null
-                                        : newOpeningAt.atZone(zone).toInstant(),
-                                content,
-                                withFile ? file.getOriginalFilename() : null,
-                                withFile ? file.getContentType() : null,
-                                documentTitle));
-            }
-        });
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.DEADLINE_NOT_LATER, "newDeadline")
+                .field(TenderingErrorCode.INVALID_VALUE, "newOpeningAt")
+                .field(TenderingErrorCode.TOO_LONG, "description")
+                .run(
+                        () -> publishAddendum(user, id, form, file),
+                        () -> forms.redirect(redirect, "/buyer/processes/" + id, "buyer.addendum.published"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            return process(user, id, model);
+                        });
+    }
+
+    private void publishAddendum(
+            CurrentUser user, UUID id, ProcessForms.AddendumForm form, @Nullable MultipartFile file) {
+        ProcessView process = tendering.forStaff(user, id);
+        ZoneId zone = format.zone(process.country());
+        boolean withFile = file != null && !file.isEmpty();
+        try (InputStream content = withFile ? file.getInputStream() : null) {
+            tendering.publishAddendum(
+                    user,
+                    id,
+                    new Tendering.AddendumRequest(
+                            form.description(),
+                            form.newDeadline() == null
+                                    ? null
+                                    : form.newDeadline().atZone(zone).toInstant(),
+                            form.newOpeningAt() == null
+                                    ? null
+                                    : form.newOpeningAt().atZone(zone).toInstant(),
+                            content,
+                            withFile ? file.getOriginalFilename() : null,
+                            withFile ? file.getContentType() : null,
+                            form.documentTitle()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping("/buyer/processes/{id}/cancel")
@@ -274,16 +328,28 @@ class BuyerProcessesController {
         return act(id, redirect, locale, "buyer.process.cancelled", () -> tendering.cancel(user, id, reason));
     }
 
+    /** Answers a question; a refusal shows the process page again with the error under that question. */
     @PostMapping("/buyer/processes/{id}/questions/{questionId}/answer")
     String answer(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
             @PathVariable UUID questionId,
-            @RequestParam String answer,
-            RedirectAttributes redirect,
-            Locale locale) {
-        return act(
-                id, redirect, locale, "buyer.question.answered", () -> tendering.answer(user, id, questionId, answer));
+            @ModelAttribute("answer") ProcessForms.AnswerForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.TOO_LONG, "answer")
+                .run(
+                        () -> tendering.answer(user, id, questionId, form.answer()),
+                        () -> forms.redirect(redirect, "/buyer/processes/" + id, "buyer.question.answered"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            model.addAttribute("answering", questionId);
+                            return process(user, id, model);
+                        });
     }
 
     /** A command that may throw; its refusal is shown on the process page. */
@@ -293,6 +359,12 @@ class BuyerProcessesController {
     }
 
     private String act(UUID id, RedirectAttributes redirect, Locale locale, String successKey, Action action) {
+        return act(id, "", redirect, locale, successKey, action);
+    }
+
+    /** Runs the action and goes back to the process page, or to the page under it named by {@code back}. */
+    private String act(
+            UUID id, String back, RedirectAttributes redirect, Locale locale, String successKey, Action action) {
         try {
             action.run();
             redirect.addFlashAttribute("message", messages.getMessage(successKey, null, locale));
@@ -301,44 +373,40 @@ class BuyerProcessesController {
         } catch (IOException e) {
             redirect.addFlashAttribute("error", messages.getMessage("error.shared.invalid-input", null, locale));
         }
-        return "redirect:/buyer/processes/" + id;
+        return "redirect:/buyer/processes/" + id + back;
     }
 
+    /** The process page: the steps of the notice editor (completed ones marked), the checks, the actions. */
     private String editor(
             Model model,
+            CurrentUser user,
             CurrentUser.Membership membership,
             RulePack pack,
             NoticeForm form,
-            @Nullable ProcessView process) {
+            ProcessView process) {
+        Set<String> completed = steps.completed(user, process.id());
         model.addAttribute("form", form);
         model.addAttribute("process", process);
         model.addAttribute("authority", membership);
         model.addAttribute("pack", pack);
-        model.addAttribute("natures", Nature.values());
-        model.addAttribute("awardCriteria", NoticeDraft.AWARD_CRITERIA);
-        model.addAttribute("languages", NoticeDraft.LANGUAGES);
-        model.addAttribute("documentTypes", Tendering.DOCUMENT_TYPES);
+        model.addAttribute("steps", NoticeStep.values());
+        model.addAttribute("completed", completed);
         model.addAttribute(
-                "scopes",
-                pack.thresholds().stream()
-                        .map(t -> t.scope())
-                        .filter(s -> s != null)
-                        .distinct()
-                        .sorted()
-                        .toList());
-        model.addAttribute("isPrm", membership.role() == Role.PRM || hasRole(membership, Role.PRM));
-        if (process != null) {
-            model.addAttribute("checks", tendering.checks(process.id()));
-            model.addAttribute("editable", process.status() == ProcessStatus.DRAFT);
-        } else {
-            model.addAttribute("editable", true);
+                "resume",
+                Arrays.stream(NoticeStep.values())
+                        .filter(s -> !completed.contains(s.getSlug()))
+                        .findFirst()
+                        .orElse(NoticeStep.REVIEW));
+        model.addAttribute("isPrm", membership.role() == Role.PRM);
+        model.addAttribute("checks", tendering.checks(process.id()));
+        model.addAttribute("editable", process.status() == ProcessStatus.DRAFT);
+        if (!model.containsAttribute("addendum")) {
+            model.addAttribute("addendum", ProcessForms.AddendumForm.empty());
         }
-        model.addAttribute("priorReviewPurpose", ThresholdPurpose.PRIOR_REVIEW);
+        if (!model.containsAttribute("answer")) {
+            model.addAttribute("answer", new ProcessForms.AnswerForm(null, ""));
+        }
         return "tendering/buyer-process";
-    }
-
-    private boolean hasRole(CurrentUser.Membership membership, Role role) {
-        return membership.role() == role;
     }
 
     private String message(BaobabException e, Locale locale) {
@@ -350,7 +418,7 @@ class BuyerProcessesController {
         return user.organisationsWith(OrganisationKind.CONTRACTING_AUTHORITY, Role.PRM, Role.BUYER);
     }
 
-    private static CurrentUser.Membership authority(CurrentUser user, @Nullable UUID authority) {
+    static CurrentUser.Membership authority(CurrentUser user, @Nullable UUID authority) {
         return authorities(user).stream()
                 .filter(m -> authority == null || m.organisationId().equals(authority))
                 .findFirst()

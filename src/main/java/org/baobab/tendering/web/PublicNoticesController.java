@@ -13,6 +13,7 @@ import org.baobab.rules.Nature;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.OrganisationKind;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.Incidents;
 import org.baobab.tendering.NoticeSearch;
 import org.baobab.tendering.NoticeSection;
@@ -63,6 +64,7 @@ class PublicNoticesController {
     private final RulePacks packs;
     private final MessageSource messages;
     private final ObjectProvider<NoticeSection> sections;
+    private final FormErrors forms;
 
     PublicNoticesController(
             Notices notices,
@@ -71,7 +73,9 @@ class PublicNoticesController {
             Documents documents,
             RulePacks packs,
             MessageSource messages,
-            ObjectProvider<NoticeSection> sections) {
+            ObjectProvider<NoticeSection> sections,
+            FormErrors forms) {
+        this.forms = forms;
         this.notices = notices;
         this.incidents = incidents;
         this.tendering = tendering;
@@ -152,6 +156,9 @@ class PublicNoticesController {
         model.addAttribute("signedIn", user != null);
         model.addAttribute("following", user != null && notices.follows(user.id(), ocid));
         model.addAttribute("incidents", incidents.affecting(ocid));
+        if (!model.containsAttribute("ask")) {
+            model.addAttribute("ask", new AskForm(""));
+        }
         model.addAttribute(
                 "sections",
                 sections.orderedStream()
@@ -187,22 +194,33 @@ class PublicNoticesController {
         return ResponseEntity.ok().headers(headers).body(new InputStreamResource(content));
     }
 
+    /** A supplier's request for clarification. */
+    public record AskForm(String question) {
+        public AskForm {
+            question = question == null ? "" : question;
+        }
+    }
+
+    /** Asks a question; a refusal shows the notice again with the error beside the question. */
     @PostMapping("/notices/{ocid}/questions")
     String ask(
             @PathVariable String ocid,
-            @RequestParam String question,
+            @ModelAttribute("ask") AskForm form,
+            BindingResult errors,
             @AuthenticationPrincipal CurrentUser user,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            tendering.ask(user, ocid, question);
-            redirect.addFlashAttribute("message", messages.getMessage("notice.question.sent", null, locale));
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            redirect.addFlashAttribute("question", question);
-        }
-        return "redirect:/notices/" + ocid + "#questions";
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.TOO_LONG, "question")
+                .run(
+                        () -> tendering.ask(user, ocid, form.question()),
+                        () -> forms.redirect(redirect, "/notices/" + ocid + "#questions", "notice.question.sent"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            return notice(ocid, user, model);
+                        });
     }
 
     @PostMapping("/notices/{ocid}/follow")

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.tendering.web;
 
-import java.util.Locale;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.RulePacks;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
+import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.ProcessView;
 import org.baobab.tendering.Tendering;
-import org.springframework.context.MessageSource;
+import org.baobab.tendering.TenderingErrorCode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,12 +29,12 @@ class ReviewController {
 
     private final Tendering tendering;
     private final RulePacks packs;
-    private final MessageSource messages;
+    private final FormErrors forms;
 
-    ReviewController(Tendering tendering, RulePacks packs, MessageSource messages) {
+    ReviewController(Tendering tendering, RulePacks packs, FormErrors forms) {
         this.tendering = tendering;
         this.packs = packs;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @GetMapping("/review")
@@ -39,34 +43,46 @@ class ReviewController {
         return "tendering/review-queue";
     }
 
+    /** The controller's decision form: the comments, mandatory to return the notice. */
+    public record ReviewForm(@Size(max = Tendering.MAX_TEXT) String comments) {
+        public ReviewForm {
+            comments = comments == null ? "" : comments;
+        }
+    }
+
     @GetMapping("/review/{id}")
     String process(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         ProcessView process = tendering.forStaff(user, id);
         model.addAttribute("process", process);
         model.addAttribute("checks", tendering.checks(id));
         model.addAttribute("pack", packs.pack(new CountryCode(process.country())));
+        if (!model.containsAttribute("review")) {
+            model.addAttribute("review", new ReviewForm(""));
+        }
         return "tendering/review-process";
     }
 
+    /** Approves, or returns with comments; a refusal shows the page again with the error beside the comments. */
     @PostMapping("/review/{id}")
     String decide(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
             @RequestParam String decision,
-            @RequestParam(defaultValue = "") String comments,
-            RedirectAttributes redirect,
-            Locale locale) {
-        try {
-            tendering.decideReview(user, id, "approve".equals(decision), comments);
-            redirect.addFlashAttribute(
-                    "message",
-                    messages.getMessage(
-                            "approve".equals(decision) ? "review.approved" : "review.returned", null, locale));
-            return "redirect:/review";
-        } catch (BaobabException e) {
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            return "redirect:/review/" + id;
-        }
+            @Valid @ModelAttribute("review") ReviewForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        boolean approve = "approve".equals(decision);
+        return forms.on(errors)
+                .namingField(TenderingErrorCode.REQUIRED)
+                .field(TenderingErrorCode.TOO_LONG, "comments")
+                .run(
+                        () -> tendering.decideReview(user, id, approve, form.comments()),
+                        () -> forms.redirect(redirect, "/review", approve ? "review.approved" : "review.returned"),
+                        () -> {
+                            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                            return process(user, id, model);
+                        });
     }
 }
