@@ -128,7 +128,7 @@ class NotificationCentreTests {
                 .contains(
                         "صدر الملحق رقم 1 للإعلان «" + title + "».",
                         "نُشر جواب على طلب توضيح في الإعلان «" + title + "».",
-                        "الإشعارات (٢)",
+                        "الإشعارات (2)",
                         "dir=\"rtl\"");
 
         tendering.cancel(prm, id, "Financement retiré.");

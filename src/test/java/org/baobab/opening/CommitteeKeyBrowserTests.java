@@ -78,7 +78,9 @@ class CommitteeKeyBrowserTests {
             Page page = browser.newPage();
             signIn(page, TenderingFixtures.PRM);
             page.navigate("/buyer/processes/" + id);
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Commission d'ouverture"))
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Commission d'ouverture et scellement des offres"))
                     .click();
             page.waitForURL("**/committee");
             assertThat(page.locator("main").textContent()).contains("Commission par défaut", "Mariama Sow");

@@ -71,7 +71,8 @@ class PlanningWebTests {
         CurrentUser buyer = fixtures.user(TenderingFixtures.BUYER);
         UUID draft = plans.create(buyer, fixtures.organisationOf(TenderingFixtures.BUYER), 2090);
         mvc.perform(MockMvcRequestBuilders.get("/plans/" + draft)).andExpect(status().isNotFound());
-        mvc.perform(MockMvcRequestBuilders.get("/plans/not-a-plan")).andExpect(status().isBadRequest());
+        // an address whose identifier cannot be one names no plan: 404, in words (RequestErrorsTests)
+        mvc.perform(MockMvcRequestBuilders.get("/plans/not-a-plan")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -92,8 +92,10 @@ class SupplierRegistrationBrowserTests {
             page.getByLabel("Adresse e-mail").fill(email);
             page.getByLabel("Mot de passe").fill("baobab");
             button(page, "Créer le compte").click();
+            // the form's error summary (fragments/forms.html): nothing kept, every error named by its field's label
             expect(page.getByRole(AriaRole.ALERT))
-                    .hasText("Certaines données sont invalides ; corrigez les champs signalés. Rien n'a été modifié.");
+                    .containsText("Le formulaire contient des erreurs ; rien n'a été enregistré.");
+            expect(page.getByRole(AriaRole.ALERT)).containsText("Mot de passe");
             assertThat(page.url()).endsWith("/register");
             // each error is next to its field and read out with it
             expect(page.getByLabel("Mot de passe")).hasAttribute("aria-invalid", "true");

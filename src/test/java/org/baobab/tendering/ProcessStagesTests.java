@@ -58,7 +58,7 @@ class ProcessStagesTests {
         jdbc.sql("""
                         insert into evaluation_evaluation (id, ocid, country, authority_id, method, two_stage,
                             low_bid_percent, stage, started_by, started_at)
-                        values (:id, :o, 'SN', :a, 'priceOnly', false, 20, 'declarations', 'x', :at)
+                        values (:id, :o, 'SN', :a, 'priceOnly', false, 20, 'technical', 'x', :at)
                         """)
                 .param("id", UUID.randomUUID())
                 .param("o", ocid)

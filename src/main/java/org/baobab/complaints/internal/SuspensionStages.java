@@ -3,8 +3,6 @@ package org.baobab.complaints.internal;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.baobab.tendering.ProcessStage;
 import org.baobab.tendering.ProcessStages;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +20,10 @@ class SuspensionStages implements ProcessStages {
 
     @Override
     public Map<String, ProcessStage> stages(Collection<String> ocids) {
-        if (ocids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc
-                .sql("select distinct ocid from complaints_suspension where lifted_at is null and ocid = any(:ocids)")
-                .param("ocids", ocids.toArray(String[]::new))
-                .query(String.class)
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Function.identity(), ocid -> ProcessStage.SUSPENDED));
+        return ProcessStages.reached(
+                jdbc,
+                "select distinct ocid from complaints_suspension where lifted_at is null and ocid = any(:ocids)",
+                ocids,
+                ProcessStage.SUSPENDED);
     }
 }

@@ -3,8 +3,6 @@ package org.baobab.evaluation.internal;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.baobab.tendering.ProcessStage;
 import org.baobab.tendering.ProcessStages;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +20,10 @@ class EvaluationStages implements ProcessStages {
 
     @Override
     public Map<String, ProcessStage> stages(Collection<String> ocids) {
-        if (ocids.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc
-                .sql("select ocid from evaluation_evaluation where ocid = any(:ocids)")
-                .param("ocids", ocids.toArray(String[]::new))
-                .query(String.class)
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Function.identity(), ocid -> ProcessStage.UNDER_EVALUATION));
+        return ProcessStages.reached(
+                jdbc,
+                "select ocid from evaluation_evaluation where ocid = any(:ocids)",
+                ocids,
+                ProcessStage.UNDER_EVALUATION);
     }
 }
