@@ -31,6 +31,7 @@ import org.baobab.rules.OpeningCommittee;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
+import org.baobab.shared.InvalidInput;
 import org.baobab.shared.Role;
 import org.baobab.tendering.Finding;
 import org.baobab.tendering.Finding.Severity;
@@ -185,21 +186,22 @@ public class Committees implements SealingSets {
         List<UUID> members = memberIds.stream().distinct().toList();
         int min = rule.enforceable() ? rule.minMembers() : OpeningCommittee.MIN_THRESHOLD;
         int max = rule.enforceable() ? rule.maxMembers() : 255;
-        if (members.size() < min) {
-            throw new BaobabException(OpeningErrorCode.TOO_FEW_MEMBERS, min);
-        }
-        if (members.size() > max) {
-            throw new BaobabException(OpeningErrorCode.TOO_MANY_MEMBERS, max);
-        }
         var eligibleIds = new HashSet<>(
                 eligible(process.authorityId()).stream().map(Candidate::userId).toList());
-        if (!eligibleIds.containsAll(members)) {
-            throw new BaobabException(OpeningErrorCode.NOT_ELIGIBLE);
+        var invalid = InvalidInput.collect();
+        if (members.size() < min) {
+            invalid.add("member", OpeningErrorCode.TOO_FEW_MEMBERS, min);
+        } else if (members.size() > max) {
+            invalid.add("member", OpeningErrorCode.TOO_MANY_MEMBERS, max);
+        } else if (!eligibleIds.containsAll(members)) {
+            invalid.add("member", OpeningErrorCode.NOT_ELIGIBLE);
         }
-        int lowest = rule.quorum(members.size());
-        if (threshold < lowest || threshold > members.size()) {
-            throw new BaobabException(OpeningErrorCode.BAD_THRESHOLD, lowest, members.size());
+        int lowest = rule.quorum(Math.max(members.size(), OpeningCommittee.MIN_THRESHOLD));
+        int highest = Math.max(members.size(), lowest);
+        if (threshold < lowest || threshold > highest) {
+            invalid.add("threshold", OpeningErrorCode.BAD_THRESHOLD, lowest, highest);
         }
+        invalid.throwIfAny();
         store.replaceDesignation(process.ocid(), threshold, members, actor.email(), clock.instant());
         events.publishEvent(new CommitteeDesignated(
                 actor.email(),

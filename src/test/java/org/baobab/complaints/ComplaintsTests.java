@@ -415,54 +415,6 @@ class ComplaintsTests {
     }
 
     @Test
-    void theFilingFormFilesAStructuredComplaintWithEvidenceAndShowsATranslatedErrorOtherwise() throws Exception {
-        String ocid = published();
-        CurrentUser bidder = fixtures.user(COMPLAINANT);
-        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
-        var pdf = new org.springframework.mock.web.MockMultipartFile(
-                "evidence", "pv.pdf", "application/pdf", org.baobab.documents.Samples.pdf());
-        var filed = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/complaints")
-                                .file(pdf)
-                                .param("ocid", ocid)
-                                .param("contested", "NOTICE")
-                                .param("contestedText", "L'avis")
-                                .param("objectionTitle", "Critère non prévu", "", "")
-                                .param("objectionText", "Exposé du grief", "", "")
-                                .param("remedy", "Corriger l'avis")
-                                .with(csrf)
-                                .with(org.baobab.SignedIn.as(bidder)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                        .is3xxRedirection())
-                .andReturn();
-        UUID id = UUID.fromString(filed.getResponse().getRedirectedUrl().substring("/complaints/".length()));
-        Complaint c = complaints.complaint(bidder, id);
-        assertThat(c.objections())
-                .singleElement()
-                .satisfies(o -> assertThat(o.title()).isEqualTo("Critère non prévu"));
-        assertThat(c.evidence())
-                .singleElement()
-                .satisfies(e -> assertThat(e.name()).isEqualTo("pv.pdf"));
-
-        String page = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/complaints")
-                                .param("ocid", ocid)
-                                .param("contested", "NOTICE")
-                                .param("contestedText", "L'avis")
-                                .param("remedy", "Corriger l'avis")
-                                .with(csrf)
-                                .with(org.baobab.SignedIn.as(bidder))
-                                .header("Accept-Language", "en"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                        .isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(page).contains("The complaint is incomplete").contains("aria-describedby=\"filing-error\"");
-        assertThat(complaints.published(ocid)).hasSize(1);
-    }
-
-    @Test
     void theNoticeShowsTheLastDayInTheReadersLanguageAndTheFilingLinkOnlyWhileTheWindowIsOpen() throws Exception {
         String ocid = published();
         Deadline fileBy = complaints.fileBy("SN", LocalDate.now(ZoneOffset.UTC));

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.baobab.FormPage;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.bidding.SealingSet;
@@ -57,6 +58,37 @@ class CommitteePagesTests {
             request = request.with(SignedIn.as(user));
         }
         return mvc.perform(request).andReturn().getResponse();
+    }
+
+    @Test
+    void tooFewMembersAndAWordAsThresholdAreBothShownByTheirLabelsInFrenchAndArabicAndNothingChanges()
+            throws Exception {
+        CurrentUser prm = fixtures.user(TenderingFixtures.PRM);
+        UUID id = tendering.createOutsidePlan(
+                prm,
+                fixtures.organisationOf(TenderingFixtures.PRM),
+                "Besoin urgent",
+                fixtures.notice("SN", "Commission incomplète " + UUID.randomUUID()));
+        String member = fixtures.user(OpeningFixtures.SANTE_MEMBERS.get(0)).id().toString();
+        for (String language : new String[] {"fr", "ar"}) {
+            var refused = mvc.perform(MockMvcRequestBuilders.post("/buyer/processes/" + id + "/committee")
+                    .param("member", member)
+                    .param("threshold", "deux")
+                    .param("lang", language)
+                    .with(csrf())
+                    .with(SignedIn.as(prm)));
+            assertThat(refused.andReturn().getResponse().getStatus()).isEqualTo(400);
+            FormPage page = FormPage.of(refused);
+            var items = language.equals("fr")
+                    ? page.assertErrors(
+                            "member", "Membres de la commission", "threshold", "Membres nécessaires à l'ouverture")
+                    : page.assertErrors("member", "أعضاء اللجنة", "threshold", "عدد الأعضاء اللازمين للفتح");
+            assertThat(items).hasSize(2);
+            assertThat(page.html()).doesNotContain("??", "designation.");
+        }
+        assertThat(committees.proposal(tendering.forStaff(prm, id)).designated())
+                .as("nothing changed")
+                .isFalse();
     }
 
     @Test

@@ -3,13 +3,12 @@ package org.baobab.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.baobab.FormPage;
 import org.baobab.IntegrationTest;
 import org.baobab.SignedIn;
 import org.baobab.identity.CurrentUser;
@@ -82,16 +81,25 @@ class PlanningWebTests {
         String csv = "reference,object,nature,procedure,amount,currency,funding\n"
                 + "W-1,Fournitures,goods,AOO,1000000,XOF,BN\n"
                 + "W-2,Travaux,works,AOO,-5,XOF,BN\n";
-        mvc.perform(MockMvcRequestBuilders.multipart("/buyer/plans/" + plan + "/import")
-                        .file(new MockMultipartFile(
-                                "file", "ppm.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf())
-                        .with(SignedIn.as(buyer))
-                        .header("Accept-Language", "fr"))
-                .andExpect(redirectedUrl("/buyer/plans/" + plan))
-                .andExpect(flash().attribute(
-                                "importErrors",
-                                List.of("Ligne 3, colonne Montant estimé : " + "Montant non valable : « -5 ».")));
+        for (String language : new String[] {"fr", "en"}) {
+            FormPage page = FormPage.of(mvc.perform(MockMvcRequestBuilders.multipart("/buyer/plans/" + plan + "/import")
+                            .file(new MockMultipartFile(
+                                    "file", "ppm.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                            .with(csrf())
+                            .with(SignedIn.as(buyer))
+                            .header("Accept-Language", language))
+                    .andExpect(status().isOk()));
+            if (language.equals("fr")) {
+                page.assertErrors("file", "Fichier CSV ou XLSX");
+                assertThat(page.besideField("file"))
+                        .isEqualTo("Rien n'a été importé : 1 erreur à corriger dans le fichier.");
+                assertThat(page.html())
+                        .contains("<li>Ligne 3, colonne Montant estimé : " + "Montant non valable : « -5 ».</li>");
+            } else {
+                page.assertErrors("file", "CSV or XLSX file");
+                assertThat(page.html()).contains("id=\"file-rows\"").doesNotContain("??");
+            }
+        }
         assertThat(plans.forStaff(buyer, plan).lines()).isEmpty();
 
         mvc.perform(MockMvcRequestBuilders.get("/buyer/plans/template.csv").with(SignedIn.as(buyer)))

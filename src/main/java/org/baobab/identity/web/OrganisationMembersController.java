@@ -16,21 +16,21 @@ import java.util.UUID;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityErrorCode;
-import org.baobab.shared.BaobabException;
 import org.baobab.shared.NotFoundException;
 import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.shared.web.FormErrors;
-import org.springframework.context.MessageSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,12 +44,10 @@ class OrganisationMembersController {
             EnumSet.of(Role.ORGANISATION_ADMIN, Role.SUPPLIER_ADMIN, Role.PLATFORM_ADMIN);
 
     private final Accounts accounts;
-    private final MessageSource messages;
     private final FormErrors forms;
 
-    OrganisationMembersController(Accounts accounts, MessageSource messages, FormErrors forms) {
+    OrganisationMembersController(Accounts accounts, FormErrors forms) {
         this.accounts = accounts;
-        this.messages = messages;
         this.forms = forms;
     }
 
@@ -109,27 +107,44 @@ class OrganisationMembersController {
                         () -> members(user, id, model));
     }
 
+    /**
+     * A role given or taken (labels {@code roleChange.<field>}): a button per member, its fields hidden; a refusal is
+     * shown in the summary at the top of the members page.
+     */
+    public static class RoleChangeForm {
+        @NotNull
+        public @Nullable Role role;
+
+        @NotNull
+        public @Nullable Boolean grant;
+    }
+
+    @InitBinder("roleChange")
+    void bindRoleChange(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
     @PostMapping("/organisation/{id}/members/{userId}/roles")
     String changeRole(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
             @PathVariable UUID userId,
-            @RequestParam Role role,
-            @RequestParam boolean grant,
-            Locale locale,
+            @Valid @ModelAttribute("roleChange") RoleChangeForm form,
+            BindingResult errors,
             HttpServletResponse response,
             Model model) {
-        try {
-            if (grant) {
-                accounts.grantRole(user, id, userId, role);
-            } else {
-                accounts.revokeRole(user, id, userId, role);
-            }
-        } catch (BaobabException e) {
-            response.setStatus(e.errorCode().httpStatus());
-            model.addAttribute("formError", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
-            return members(user, id, model);
-        }
-        return "redirect:/organisation/" + id + "/members";
+        return forms.on(errors)
+                .statusOnFailure(response)
+                .field(IdentityErrorCode.ROLE_NOT_ALLOWED, "role")
+                .run(
+                        () -> {
+                            if (Boolean.TRUE.equals(form.grant)) {
+                                accounts.grantRole(user, id, userId, form.role);
+                            } else {
+                                accounts.revokeRole(user, id, userId, form.role);
+                            }
+                        },
+                        () -> "redirect:/organisation/" + id + "/members",
+                        () -> members(user, id, model));
     }
 }

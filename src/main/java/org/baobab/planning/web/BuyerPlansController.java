@@ -193,6 +193,9 @@ class BuyerPlansController {
         if (!model.containsAttribute("revision")) {
             model.addAttribute("revision", new RevisionForm(""));
         }
+        if (!model.containsAttribute("planImport")) {
+            model.addAttribute("planImport", new PlanImportForm());
+        }
         return "planning/buyer-plan";
     }
 
@@ -226,35 +229,56 @@ class BuyerPlansController {
                 redirect, "/buyer/plans/" + id, "buyer.plan.line-removed", () -> plans.removeLine(user, id, lineId));
     }
 
+    /** The spreadsheet to import (label {@code planImport.file}). */
+    public static class PlanImportForm {
+        public @Nullable MultipartFile file;
+    }
+
+    @InitBinder("planImport")
+    void bindImport(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
     @PostMapping(path = "/buyer/plans/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String importLines(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable UUID id,
-            @RequestParam("file") MultipartFile file,
+            @ModelAttribute("planImport") PlanImportForm form,
+            BindingResult errors,
             RedirectAttributes redirect,
+            Model model,
             Locale locale) {
-        return forms.act(redirect, "/buyer/plans/" + id, () -> {
-            List<Plans.RowError> errors = importRows(user, id, file);
-            if (errors.isEmpty()) {
-                return forms.redirect(redirect, "/buyer/plans/" + id, "buyer.plan.imported");
-            }
-            redirect.addFlashAttribute(
-                    "error", messages.getMessage("error.planning.import-failed", new Object[] {errors.size()}, locale));
-            redirect.addFlashAttribute(
-                    "importErrors",
-                    errors.stream()
-                            .map(e -> messages.getMessage(
-                                    "buyer.plan.import-error",
-                                    new Object[] {
-                                        e.row(),
-                                        messages.getMessage("plan.line." + e.column(), null, e.column(), locale),
-                                        messages.getMessage(
-                                                e.messageKey(), e.arguments().toArray(), locale)
-                                    },
-                                    locale))
-                            .toList());
-            return "redirect:/buyer/plans/" + id;
-        });
+        MultipartFile file = form.file;
+        if (file == null || file.isEmpty()) {
+            errors.rejectValue("file", "NotNull");
+        }
+        return forms.on(errors)
+                .submit(
+                        () -> importRows(user, id, java.util.Objects.requireNonNull(file)),
+                        rows -> {
+                            if (rows.isEmpty()) {
+                                return forms.redirect(redirect, "/buyer/plans/" + id, "buyer.plan.imported");
+                            }
+                            errors.rejectValue(
+                                    "file", "error.planning.import-failed", new Object[] {rows.size()}, null);
+                            model.addAttribute("importErrors", rowErrors(rows, locale));
+                            return plan(user, id, model);
+                        },
+                        () -> plan(user, id, model));
+    }
+
+    /** Each row's error in the reader's language: its row, its column's label and what is wrong. */
+    private List<String> rowErrors(List<Plans.RowError> rows, Locale locale) {
+        return rows.stream()
+                .map(e -> messages.getMessage(
+                        "buyer.plan.import-error",
+                        new Object[] {
+                            e.row(),
+                            messages.getMessage("plan.line." + e.column(), null, e.column(), locale),
+                            messages.getMessage(e.messageKey(), e.arguments().toArray(), locale)
+                        },
+                        locale))
+                .toList();
     }
 
     private List<Plans.RowError> importRows(CurrentUser user, UUID id, MultipartFile file) {

@@ -222,6 +222,40 @@ class MembershipTests {
                 .isTrue();
     }
 
+    @Test
+    void aRoleChangeWithBothFieldsWrongNamesBothByTheirLabelsInFrenchAndEnglishAndChangesNothing() throws Exception {
+        CurrentUser admin = demo("admin@batir-cameroun.demo");
+        UUID company = admin.primaryMembership().orElseThrow().organisationId();
+        for (String language : new String[] {"fr", "en"}) {
+            var refused = mvc.perform(MockMvcRequestBuilders.post(
+                                    "/organisation/" + company + "/members/" + admin.id() + "/roles")
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(signedIn(admin))
+                            .param("role", "PAS_UN_ROLE")
+                            .param("grant", "peut-etre")
+                            .param("lang", language))
+                    .andExpect(status().isBadRequest());
+            var items = org.baobab.FormPage.of(refused).summary();
+            assertThat(items)
+                    .as("each wrong field once, named by its label")
+                    .containsExactlyInAnyOrder(
+                            new org.baobab.FormPage.Item(
+                                    "role",
+                                    language.equals("fr")
+                                            ? "Rôle : Cette valeur ne convient pas."
+                                            : "Role: This value is not valid."),
+                            new org.baobab.FormPage.Item(
+                                    "grant",
+                                    language.equals("fr")
+                                            ? "Donner ou retirer : Cette valeur ne convient pas."
+                                            : "Give or take: This value is not valid."));
+        }
+        assertThat(accounts.currentUser(admin.id()).orElseThrow().hasRoleIn(company, Role.SUPPLIER_ADMIN))
+                .as("nothing changed")
+                .isTrue();
+    }
+
     private CurrentUser demo(String email) {
         UUID id = jdbc.sql("select id from identity_user where email = :e")
                 .param("e", email)
