@@ -243,12 +243,12 @@ class MembershipTests {
                             new org.baobab.FormPage.Item(
                                     "role",
                                     language.equals("fr")
-                                            ? "Rôle : Cette valeur ne convient pas."
+                                            ? "Rôle : Valeur non valide ; corrigez-la."
                                             : "Role: This value is not valid."),
                             new org.baobab.FormPage.Item(
                                     "grant",
                                     language.equals("fr")
-                                            ? "Donner ou retirer : Cette valeur ne convient pas."
+                                            ? "Donner ou retirer : Valeur non valide ; corrigez-la."
                                             : "Give or take: This value is not valid."));
         }
         assertThat(accounts.currentUser(admin.id()).orElseThrow().hasRoleIn(company, Role.SUPPLIER_ADMIN))
