@@ -15,7 +15,6 @@ import org.baobab.rules.ThresholdPurpose;
 import org.baobab.rules.TimeLimit;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
-import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
 import org.baobab.tendering.ProcessStatus;
@@ -69,13 +68,7 @@ class AwardContext {
 
     /** The control body of the country the actor reviews for. */
     static UUID requireController(CurrentUser actor, String country) {
-        return actor.memberships().stream()
-                .filter(m -> m.role() == Role.CONTROLLER
-                        && m.kind() == OrganisationKind.CONTROL_BODY
-                        && m.country().equals(country))
-                .map(CurrentUser.Membership::organisationId)
-                .findFirst()
-                .orElseThrow(() -> new BaobabException(AwardErrorCode.NOT_CONTROLLER));
+        return actor.controlBodyFor(country).orElseThrow(() -> new BaobabException(AwardErrorCode.NOT_CONTROLLER));
     }
 
     /** Whether the pack's prior review threshold requires the control body's approval for this award. */

@@ -86,10 +86,7 @@ public class Awards {
         ProcessView process = context.process(ocid);
         boolean staff =
                 actor.hasRoleIn(process.authorityId(), Role.PRM) || actor.hasRoleIn(process.authorityId(), Role.BUYER);
-        boolean controller = actor.memberships().stream()
-                .anyMatch(m -> m.role() == Role.CONTROLLER
-                        && m.kind() == OrganisationKind.CONTROL_BODY
-                        && m.country().equals(process.country()));
+        boolean controller = actor.controlBodyFor(process.country()).isPresent();
         if (!staff && !controller) {
             throw new BaobabException(AwardErrorCode.NOT_PRM);
         }

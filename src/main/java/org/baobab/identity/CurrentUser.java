@@ -33,6 +33,16 @@ public record CurrentUser(UUID id, String email, String fullName, String languag
         return email;
     }
 
+    /** The control body of this country in which the user is a controller, if any: whom a prior review speaks for. */
+    public Optional<UUID> controlBodyFor(String country) {
+        return memberships.stream()
+                .filter(m -> m.role() == Role.CONTROLLER
+                        && m.kind() == OrganisationKind.CONTROL_BODY
+                        && m.country().equals(country))
+                .map(Membership::organisationId)
+                .findFirst();
+    }
+
     public boolean hasRole(Role role) {
         return memberships.stream().anyMatch(m -> m.role() == role);
     }

@@ -4,7 +4,6 @@ package org.baobab.tendering;
 import java.util.UUID;
 import org.baobab.identity.CurrentUser;
 import org.baobab.shared.BaobabException;
-import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.tendering.internal.ProcessStore;
 import org.baobab.tendering.internal.ProcessStore.Row;
@@ -30,13 +29,7 @@ final class StaffChecks {
     }
 
     static UUID requireController(CurrentUser actor, String country) {
-        return actor.memberships().stream()
-                .filter(m -> m.role() == Role.CONTROLLER
-                        && m.kind() == OrganisationKind.CONTROL_BODY
-                        && m.country().equals(country))
-                .map(CurrentUser.Membership::organisationId)
-                .findFirst()
-                .orElseThrow(() -> new BaobabException(TenderingErrorCode.NOT_CONTROLLER));
+        return actor.controlBodyFor(country).orElseThrow(() -> new BaobabException(TenderingErrorCode.NOT_CONTROLLER));
     }
 
     static void requireStatus(Row row, String action, ProcessStatus... allowed) {

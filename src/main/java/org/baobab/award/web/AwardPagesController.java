@@ -7,7 +7,6 @@ import org.baobab.award.Awards;
 import org.baobab.award.PriorReviews;
 import org.baobab.complaints.Complaints;
 import org.baobab.identity.CurrentUser;
-import org.baobab.shared.OrganisationKind;
 import org.baobab.shared.Role;
 import org.baobab.shared.web.FormErrors;
 import org.baobab.tendering.Notices;
@@ -58,12 +57,7 @@ class AwardPagesController {
         model.addAttribute("process", process);
         model.addAttribute("award", award.orElse(null));
         model.addAttribute("prm", user.hasRoleIn(process.authorityId(), Role.PRM));
-        model.addAttribute(
-                "controller",
-                user.memberships().stream()
-                        .anyMatch(m -> m.role() == Role.CONTROLLER
-                                && m.kind() == OrganisationKind.CONTROL_BODY
-                                && m.country().equals(process.country())));
+        model.addAttribute("controller", user.controlBodyFor(process.country()).isPresent());
         model.addAttribute("suspended", complaints.suspended(ocid));
         model.addAttribute("pending", complaints.pending(ocid));
         model.addAttribute("today", awards.today(process.country()));
