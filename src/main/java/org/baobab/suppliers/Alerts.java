@@ -3,8 +3,6 @@ package org.baobab.suppliers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -14,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.baobab.identity.CurrentUser;
 import org.baobab.rules.Cpv;
+import org.baobab.rules.PackFormat;
 import org.baobab.rules.RulePacks;
 import org.baobab.shared.BaobabException;
 import org.baobab.shared.CountryCode;
@@ -44,10 +44,9 @@ public class Alerts {
 
     private static final Set<String> LANGUAGES = Set.of("fr", "en", "ar");
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final SubscriptionStore store;
     private final RulePacks packs;
+    private final PackFormat format;
     private final Cpv cpv;
     private final Notices notices;
     private final ApplicationEventPublisher events;
@@ -58,11 +57,13 @@ public class Alerts {
             SubscriptionStore store,
             Notices notices,
             RulePacks packs,
+            PackFormat format,
             Cpv cpv,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.packs = packs;
+        this.format = format;
         this.cpv = cpv;
         this.notices = notices;
         this.events = events;
@@ -237,36 +238,36 @@ public class Alerts {
 
     @ApplicationModuleListener
     void on(TenderingEvents.AddendumPublished event) {
-        changed(event.ocid(), "addendum-" + event.number(), "addendum", event.description());
+        changed(event.ocid(), "addendum-" + event.number(), "addendum", language -> event.description());
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.QuestionAnswered event) {
-        changed(event.ocid(), "answer-" + event.questionId(), "answer", "");
+        changed(event.ocid(), "answer-" + event.questionId(), "answer", language -> "");
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.ProcessCancelled event) {
         if (event.wasPublic()) {
-            changed(event.ocid(), "cancelled", "cancelled", event.reason());
+            changed(event.ocid(), "cancelled", "cancelled", language -> event.reason());
         }
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.DeadlineApproaching event) {
-        ZoneId zone = packs.zone(event.country());
+        // the deadline in the country's time zone, written as the alert's reader reads dates
         changed(
                 event.ocid(),
                 "deadline-" + event.deadline().toEpochMilli(),
                 "deadline",
-                event.deadline().atZone(zone).format(LOCAL_TIME) + " (" + zone.getId() + ")");
+                language -> format.dateTime(event.deadline(), event.country(), Locale.forLanguageTag(language)));
     }
 
     /**
      * A published notice changed: each instant alert it matches hears of it once per address, unless the alert's
      * owner follows the notice (followers are told already). Daily alerts carry new notices only.
      */
-    private void changed(String ocid, String changeKey, String change, String detail) {
+    private void changed(String ocid, String changeKey, String change, Function<String, String> detail) {
         ProcessView notice = notices.notice(ocid).orElse(null);
         if (notice == null) {
             return;
@@ -281,7 +282,14 @@ public class Alerts {
                 continue;
             }
             events.publishEvent(new SupplierEvents.AlertNoticeChanged(
-                    s.email(), s.language(), s.token(), ocid, notice.notice().title(), changeKey, change, detail));
+                    s.email(),
+                    s.language(),
+                    s.token(),
+                    ocid,
+                    notice.notice().title(),
+                    changeKey,
+                    change,
+                    detail.apply(s.language())));
         }
     }
 

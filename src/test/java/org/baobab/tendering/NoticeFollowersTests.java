@@ -136,7 +136,10 @@ class NoticeFollowersTests {
                 .hasSize(1)
                 .first()
                 .asString()
-                .contains("(Africa/Dakar)");
+                .contains("(Africa/Dakar)")
+                // written as a French reader reads dates (« 14 avr. 2031, 10:00 »), not as a machine's ISO form
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+                .containsPattern("\\d{1,2} [a-zéû]+\\.? \\d{4}");
         tendering.remindDeadlines();
         org.baobab.EventListeners.awaitAllHandled(jdbc);
         assertThat(ReceivedMails.await(

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.baobab.notifications.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.baobab.bidding.Bids;
 import org.baobab.bidding.SubmittedEnvelope;
 import org.baobab.identity.Accounts;
 import org.baobab.identity.CurrentUser;
 import org.baobab.identity.IdentityEvents;
-import org.baobab.rules.RulePacks;
+import org.baobab.rules.PackFormat;
 import org.baobab.shared.PublicUrl;
 import org.baobab.shared.Role;
 import org.baobab.tendering.Notices;
@@ -30,12 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeMails {
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final Notices notices;
     private final Bids bids;
     private final Accounts accounts;
-    private final RulePacks packs;
+    private final PackFormat format;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
 
@@ -43,13 +41,13 @@ class NoticeMails {
             Notices notices,
             Bids bids,
             Accounts accounts,
-            RulePacks packs,
+            PackFormat format,
             ApplicationEventPublisher events,
             PublicUrl publicUrl) {
         this.notices = notices;
         this.bids = bids;
         this.accounts = accounts;
-        this.packs = packs;
+        this.format = format;
         this.events = events;
         this.baseUrl = publicUrl.base();
     }
@@ -74,33 +72,32 @@ class NoticeMails {
 
     @ApplicationModuleListener
     void on(TenderingEvents.AddendumPublished event) {
-        fanOut(event.ocid(), "addendum-" + event.number(), "addendum", event.description());
+        fanOut(event.ocid(), "addendum-" + event.number(), "addendum", reader -> event.description());
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.QuestionAnswered event) {
-        fanOut(event.ocid(), "answer-" + event.questionId(), "answer", "");
+        fanOut(event.ocid(), "answer-" + event.questionId(), "answer", reader -> "");
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.DeadlineApproaching event) {
-        ZoneId zone = packs.zone(event.country());
-        String local = event.deadline().atZone(zone).format(LOCAL_TIME);
+        // the deadline in the country's time zone, written as each reader reads dates
         fanOut(
                 event.ocid(),
                 "deadline-" + event.deadline().toEpochMilli(),
                 "deadline",
-                local + " (" + zone.getId() + ")");
+                reader -> format.dateTime(event.deadline(), event.country(), Locale.forLanguageTag(reader.language())));
     }
 
     @ApplicationModuleListener
     void on(TenderingEvents.ProcessCancelled event) {
         if (event.wasPublic()) {
-            fanOut(event.ocid(), "cancelled", "cancelled", event.reason());
+            fanOut(event.ocid(), "cancelled", "cancelled", reader -> event.reason());
         }
     }
 
-    private void fanOut(String ocid, String changeKey, String change, String detail) {
+    private void fanOut(String ocid, String changeKey, String change, Function<CurrentUser, String> detail) {
         String title = notices.notice(ocid)
                 .map(ProcessView::notice)
                 .map(n -> n.title())
@@ -112,7 +109,8 @@ class NoticeMails {
         }
         for (UUID person : people) {
             accounts.currentUser(person)
-                    .ifPresent(user -> events.publishEvent(request(user, ocid, changeKey, change, title, detail)));
+                    .ifPresent(user ->
+                            events.publishEvent(request(user, ocid, changeKey, change, title, detail.apply(user))));
         }
     }
 
