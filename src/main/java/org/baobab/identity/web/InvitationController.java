@@ -61,11 +61,7 @@ class InvitationController {
                         () -> "redirect:/login?welcome",
                         () -> {
                             model.addAttribute(
-                                    "invalid",
-                                    errors.getGlobalErrors().stream()
-                                            .anyMatch(e -> IdentityErrorCode.TOKEN_INVALID
-                                                    .messageKey()
-                                                    .equals(e.getCode())));
+                                    "invalid", FormErrors.refusedWith(errors, IdentityErrorCode.TOKEN_INVALID));
                             return "identity/invitation";
                         });
     }

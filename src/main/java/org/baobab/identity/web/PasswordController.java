@@ -99,11 +99,7 @@ class PasswordController {
                         () -> "redirect:/login?reset",
                         () -> {
                             model.addAttribute(
-                                    "invalid",
-                                    errors.getGlobalErrors().stream()
-                                            .anyMatch(e -> IdentityErrorCode.TOKEN_INVALID
-                                                    .messageKey()
-                                                    .equals(e.getCode())));
+                                    "invalid", FormErrors.refusedWith(errors, IdentityErrorCode.TOKEN_INVALID));
                             return "identity/password-reset";
                         });
     }

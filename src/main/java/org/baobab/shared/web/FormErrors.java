@@ -128,6 +128,11 @@ public class FormErrors {
         return copy;
     }
 
+    /** Whether the form was refused, as a whole (not one of its fields), for this reason. */
+    public static boolean refusedWith(BindingResult errors, ErrorCode code) {
+        return errors.getGlobalErrors().stream().anyMatch(e -> code.messageKey().equals(e.getCode()));
+    }
+
     /** The label of a form's field, as a message argument: the key {@code <form>.<field>}. */
     public static DefaultMessageSourceResolvable label(String form, String field) {
         return new DefaultMessageSourceResolvable(new String[] {form + "." + field}, field);
